@@ -1,0 +1,142 @@
+package org.run78.app;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.run78.auth.UserTokens;
+import org.run78.domain.campaign.Campaign;
+import org.run78.domain.donation.DonationPolicy;
+import org.run78.domain.donation.DonationService;
+import org.run78.domain.leaderboard.LeaderboardService;
+import org.run78.domain.session.SessionService;
+import org.run78.http.UserAuth;
+import org.run78.queue.SqsDonationEvents;
+import org.run78.store.CachedLeaderboardSnapshots;
+import org.run78.store.DynamoDonationLedger;
+import org.run78.store.DynamoLeaderboardSnapshots;
+import org.run78.store.DynamoSessionKeys;
+import org.run78.wechat.RunDataCipher;
+import org.run78.wechat.WeChatApiClient;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Everything a function needs, built once per container (Lambda) or per function (local
+ * stack, tests) and shared by its invocations. Parts are built on first use so that a
+ * function pays, at cold start, only for the clients it really uses.
+ */
+public final class Services {
+    private static volatile Services lambdaContainer;
+
+    private final Config config;
+    private final Clock clock;
+
+    private final Lazy<Campaign> campaign;
+    private final Lazy<DynamoDbClient> dynamo;
+    private final Lazy<SqsClient> sqs;
+    private final Lazy<UserTokens> userTokens;
+    private final Lazy<SessionService> sessions;
+    private final Lazy<DonationService> donations;
+    private final Lazy<LeaderboardService> leaderboard;
+
+    private Services(Config config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.campaign = new Lazy<>(() -> CampaignFile.load(config.require("CAMPAIGN_FILE")));
+        this.dynamo = new Lazy<>(() -> aws(DynamoDbClient.builder()).build());
+        this.sqs = new Lazy<>(() -> aws(SqsClient.builder()).build());
+        this.userTokens = new Lazy<>(() -> new UserTokens(config.require("TOKEN_SECRET"),
+                Duration.parse(config.optional("TOKEN_LIFETIME").orElse("PT2H"))));
+        this.sessions = new Lazy<>(() -> new SessionService(
+                new WeChatApiClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(),
+                        config.require("WECHAT_API_BASE"), config.require("WECHAT_APP_ID"), config.require("WECHAT_APP_SECRET")),
+                new DynamoSessionKeys(dynamo.get(), config.require("USERS_TABLE")),
+                userTokens.get(), clock));
+        this.leaderboard = new Lazy<>(() -> new LeaderboardService(campaign.get(),
+                new CachedLeaderboardSnapshots(new DynamoLeaderboardSnapshots(dynamo.get(), config.require("STATE_TABLE")),
+                        Duration.parse(config.optional("LEADERBOARD_CACHE").orElse("PT1S"))),
+                clock));
+        this.donations = new Lazy<>(() -> new DonationService(campaign.get(),
+                new DonationPolicy(campaign.get(), config.require("WECHAT_APP_ID")),
+                sessions.get(), new RunDataCipher(),
+                new DynamoDonationLedger(dynamo.get(), config.require("LEDGER_TABLE")),
+                new SqsDonationEvents(sqs.get(), config.require("DONATION_QUEUE_URL")),
+                clock));
+    }
+
+    public static Services create(Config config, Clock clock) {
+        return new Services(config, clock);
+    }
+
+    /** The container-wide instance that Lambda's no-argument handler constructors use. */
+    public static Services fromEnvironment() {
+        Services s = lambdaContainer;
+        if (s == null) {
+            synchronized (Services.class) {
+                if (lambdaContainer == null) {
+                    lambdaContainer = new Services(Config.fromSystemEnvironment(), Clock.systemUTC());
+                }
+                s = lambdaContainer;
+            }
+        }
+        return s;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Campaign campaign() {
+        return campaign.get();
+    }
+
+    public DynamoDbClient dynamo() {
+        return dynamo.get();
+    }
+
+    public SqsClient sqs() {
+        return sqs.get();
+    }
+
+    public UserAuth userAuth() {
+        return new UserAuth(userTokens.get(), clock);
+    }
+
+    public SessionService sessions() {
+        return sessions.get();
+    }
+
+    public DonationService donations() {
+        return donations.get();
+    }
+
+    public LeaderboardService leaderboard() {
+        return leaderboard.get();
+    }
+
+    /** A light HTTP client, credentials from the environment, and the endpoint override of a local stack. */
+    private <B extends AwsClientBuilder<B, ?>> B aws(B builder) {
+        AwsCredentialsProvider credentials = AwsCredentialsProviderChain.of(
+                EnvironmentVariableCredentialsProvider.create(), SystemPropertyCredentialsProvider.create());
+        builder.region(Region.of(config.require("AWS_REGION"))).credentialsProvider(credentials);
+        config.optional("AWS_ENDPOINT_URL").map(URI::create).ifPresent(builder::endpointOverride);
+        if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
+            sync.httpClient(UrlConnectionHttpClient.create());
+        }
+        return builder;
+    }
+}

@@ -1,0 +1,3 @@
+package org.run78.domain.campaign;
+
+public record ClaimRules(int perCompany, long minCoverageYuan) {}
