@@ -30,14 +30,43 @@ public final class Keys {
         return "U#" + Math.floorMod(userId.hashCode(), UNCOUNTED_SHARDS);
     }
 
-    // Users table: the profile (session key, display name) of a user.
+    // Users table: one profile item per user (session key, display name, counted totals),
+    // and one item per badge awarded (sk BADGE#<id>).
     public static String userPk(String userId) {
         return "USER#" + userId;
     }
 
     public static final String PROFILE_SK = "PROFILE";
 
-    // State table: the leaderboard snapshot.
+    public static String badgeSk(String badgeId) {
+        return "BADGE#" + badgeId;
+    }
+
+    /** The users' sparse index by counted total, sharded so that no single index partition is hot. */
+    public static final String TOP_DONORS_INDEX = "ByTotal";
+    public static final String TOTAL_SHARD = "totalShard";
+    public static final int TOTAL_SHARDS = 16;
+
+    public static String totalShard(String userId) {
+        return "T#" + Math.floorMod(userId.hashCode(), TOTAL_SHARDS);
+    }
+
+    // State table: the campaign's shared items.
+    public static final String TOTAL_SK = "TOTAL";
+
+    /** A region's own counted steps and donations. */
+    public static String regionPk(String regionCode) {
+        return "REGION#" + regionCode;
+    }
+
+    /** An aided region's total (own + helper's counted steps) and when its project was generated. */
+    public static String aidedPk(String aidedCode) {
+        return "AIDED#" + aidedCode;
+    }
+
+    /** Counted-but-not-yet-folded region deltas, one item per counted chunk of donations (sk = chunk id). */
+    public static final String DELTA_PK = "DELTA";
+
     public static final String LEADERBOARD_PK = "LEADERBOARD";
     public static final String SNAPSHOT_SK = "SNAPSHOT";
 }
