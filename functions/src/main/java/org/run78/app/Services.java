@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.run78.auth.UserTokens;
+import org.run78.domain.aggregation.AggregationService;
 import org.run78.domain.campaign.Campaign;
 import org.run78.domain.donation.DonationPolicy;
 import org.run78.domain.donation.DonationService;
@@ -14,9 +15,11 @@ import org.run78.domain.session.SessionService;
 import org.run78.http.UserAuth;
 import org.run78.queue.SqsDonationEvents;
 import org.run78.store.CachedLeaderboardSnapshots;
+import org.run78.store.DynamoDonationCounter;
 import org.run78.store.DynamoDonationLedger;
 import org.run78.store.DynamoLeaderboardSnapshots;
 import org.run78.store.DynamoSessionKeys;
+import org.run78.store.DynamoTopDonors;
 import org.run78.wechat.RunDataCipher;
 import org.run78.wechat.WeChatApiClient;
 
@@ -48,6 +51,7 @@ public final class Services {
     private final Lazy<SessionService> sessions;
     private final Lazy<DonationService> donations;
     private final Lazy<LeaderboardService> leaderboard;
+    private final Lazy<AggregationService> aggregation;
 
     private Services(Config config, Clock clock) {
         this.config = config;
@@ -71,6 +75,12 @@ public final class Services {
                 sessions.get(), new RunDataCipher(),
                 new DynamoDonationLedger(dynamo.get(), config.require("LEDGER_TABLE")),
                 new SqsDonationEvents(sqs.get(), config.require("DONATION_QUEUE_URL")),
+                clock));
+        this.aggregation = new Lazy<>(() -> new AggregationService(campaign(),
+                new DynamoDonationCounter(dynamo(), campaign(), config.require("LEDGER_TABLE"),
+                        config.require("USERS_TABLE"), config.require("STATE_TABLE")),
+                new DynamoTopDonors(dynamo(), config.require("USERS_TABLE")),
+                new DynamoLeaderboardSnapshots(dynamo(), config.require("STATE_TABLE")),
                 clock));
     }
 
@@ -126,6 +136,10 @@ public final class Services {
 
     public LeaderboardService leaderboard() {
         return leaderboard.get();
+    }
+
+    public AggregationService aggregation() {
+        return aggregation.get();
     }
 
     /** A light HTTP client, credentials from the environment, and the endpoint override of a local stack. */

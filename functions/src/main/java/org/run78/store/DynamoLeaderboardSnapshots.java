@@ -6,14 +6,16 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.run78.app.Json;
+import org.run78.domain.aggregation.SnapshotWriter;
 import org.run78.domain.leaderboard.LeaderboardSnapshot;
 import org.run78.domain.leaderboard.LeaderboardSnapshots;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 
 /** The leaderboard snapshot: one item, so one read answers the leaderboard whatever the number of users. */
-public final class DynamoLeaderboardSnapshots implements LeaderboardSnapshots {
+public final class DynamoLeaderboardSnapshots implements LeaderboardSnapshots, SnapshotWriter {
     public static final String DATA = "data";
 
     private final DynamoDbClient dynamo;
@@ -31,6 +33,20 @@ public final class DynamoLeaderboardSnapshots implements LeaderboardSnapshots {
             return Optional.empty();
         }
         return Optional.of(Json.read(Items.string(response.item(), DATA), LeaderboardSnapshot.class));
+    }
+
+    @Override
+    public void save(LeaderboardSnapshot snapshot) {
+        var item = new java.util.HashMap<>(key());
+        item.put(DATA, s(Json.write(snapshot)));
+        item.put("asOfMillis", Items.n(snapshot.asOf().toEpochMilli()));
+        try {
+            dynamo.putItem(p -> p.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(pk) OR asOfMillis <= :asOf")
+                    .expressionAttributeValues(Map.of(":asOf", Items.n(snapshot.asOf().toEpochMilli()))));
+        } catch (ConditionalCheckFailedException newerAlreadySaved) {
+            // A concurrent aggregation saved a later view; it already holds what this one would show.
+        }
     }
 
     public static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> key() {

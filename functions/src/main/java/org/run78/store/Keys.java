@@ -26,6 +26,9 @@ public final class Keys {
         return "DAY#" + day;
     }
 
+    /** The sort-key prefix of a user's donation days in the ledger (for a Query of one user's donations). */
+    public static final String LEDGER_DAY_PREFIX = "DAY#";
+
     public static String uncountedShard(String userId) {
         return "U#" + Math.floorMod(userId.hashCode(), UNCOUNTED_SHARDS);
     }
@@ -41,6 +44,9 @@ public final class Keys {
     public static String badgeSk(String badgeId) {
         return "BADGE#" + badgeId;
     }
+
+    /** The sort-key prefix of a user's badge items. */
+    public static final String BADGE_SK_PREFIX = "BADGE#";
 
     /** The users' sparse index by counted total, sharded so that no single index partition is hot. */
     public static final String TOP_DONORS_INDEX = "ByTotal";
