@@ -7,17 +7,23 @@ import java.time.Duration;
 
 import org.run78.auth.UserTokens;
 import org.run78.domain.aggregation.AggregationService;
+import org.run78.domain.badge.BadgePolicy;
+import org.run78.domain.badge.BadgeService;
 import org.run78.domain.campaign.Campaign;
 import org.run78.domain.donation.DonationPolicy;
 import org.run78.domain.donation.DonationService;
 import org.run78.domain.leaderboard.LeaderboardService;
+import org.run78.domain.profile.MeService;
 import org.run78.domain.session.SessionService;
 import org.run78.http.UserAuth;
 import org.run78.queue.SqsDonationEvents;
 import org.run78.store.CachedLeaderboardSnapshots;
+import org.run78.store.DynamoBadges;
 import org.run78.store.DynamoDonationCounter;
 import org.run78.store.DynamoDonationLedger;
+import org.run78.store.DynamoDonorHistories;
 import org.run78.store.DynamoLeaderboardSnapshots;
+import org.run78.store.DynamoProfiles;
 import org.run78.store.DynamoSessionKeys;
 import org.run78.store.DynamoTopDonors;
 import org.run78.wechat.RunDataCipher;
@@ -52,6 +58,8 @@ public final class Services {
     private final Lazy<DonationService> donations;
     private final Lazy<LeaderboardService> leaderboard;
     private final Lazy<AggregationService> aggregation;
+    private final Lazy<BadgeService> badges;
+    private final Lazy<MeService> me;
 
     private Services(Config config, Clock clock) {
         this.config = config;
@@ -81,6 +89,13 @@ public final class Services {
                         config.require("USERS_TABLE"), config.require("STATE_TABLE")),
                 new DynamoTopDonors(dynamo(), config.require("USERS_TABLE")),
                 new DynamoLeaderboardSnapshots(dynamo(), config.require("STATE_TABLE")),
+                clock));
+        this.badges = new Lazy<>(() -> new BadgeService(new BadgePolicy(campaign().badges()),
+                new DynamoDonorHistories(dynamo(), config.require("LEDGER_TABLE")),
+                new DynamoBadges(dynamo(), config.require("USERS_TABLE"))));
+        this.me = new Lazy<>(() -> new MeService(campaign(),
+                new DynamoDonorHistories(dynamo(), config.require("LEDGER_TABLE")),
+                new DynamoProfiles(dynamo(), config.require("USERS_TABLE")),
                 clock));
     }
 
@@ -140,6 +155,14 @@ public final class Services {
 
     public AggregationService aggregation() {
         return aggregation.get();
+    }
+
+    public BadgeService badges() {
+        return badges.get();
+    }
+
+    public MeService me() {
+        return me.get();
     }
 
     /** A light HTTP client, credentials from the environment, and the endpoint override of a local stack. */
