@@ -7,9 +7,11 @@ import java.time.Duration;
 
 import org.run78.auth.UserTokens;
 import org.run78.domain.aggregation.AggregationService;
+import org.run78.domain.aggregation.Sweeper;
 import org.run78.domain.badge.BadgePolicy;
 import org.run78.domain.badge.BadgeService;
 import org.run78.domain.campaign.Campaign;
+import org.run78.domain.donation.DonationEvents;
 import org.run78.domain.donation.DonationPolicy;
 import org.run78.domain.donation.DonationService;
 import org.run78.domain.leaderboard.LeaderboardService;
@@ -26,6 +28,7 @@ import org.run78.store.DynamoLeaderboardSnapshots;
 import org.run78.store.DynamoProfiles;
 import org.run78.store.DynamoSessionKeys;
 import org.run78.store.DynamoTopDonors;
+import org.run78.store.DynamoUncountedDonations;
 import org.run78.wechat.RunDataCipher;
 import org.run78.wechat.WeChatApiClient;
 
@@ -58,6 +61,7 @@ public final class Services {
     private final Lazy<DonationService> donations;
     private final Lazy<LeaderboardService> leaderboard;
     private final Lazy<AggregationService> aggregation;
+    private final Lazy<Sweeper> sweeper;
     private final Lazy<BadgeService> badges;
     private final Lazy<MeService> me;
 
@@ -82,14 +86,17 @@ public final class Services {
                 new DonationPolicy(campaign.get(), config.require("WECHAT_APP_ID")),
                 sessions.get(), new RunDataCipher(),
                 new DynamoDonationLedger(dynamo.get(), config.require("LEDGER_TABLE")),
-                new SqsDonationEvents(sqs.get(), config.require("DONATION_QUEUE_URL")),
-                clock));
+                donationEvents(), clock));
         this.aggregation = new Lazy<>(() -> new AggregationService(campaign(),
                 new DynamoDonationCounter(dynamo(), campaign(), config.require("LEDGER_TABLE"),
                         config.require("USERS_TABLE"), config.require("STATE_TABLE")),
                 new DynamoTopDonors(dynamo(), config.require("USERS_TABLE")),
                 new DynamoLeaderboardSnapshots(dynamo(), config.require("STATE_TABLE")),
                 clock));
+        this.sweeper = new Lazy<>(() -> new Sweeper(
+                new DynamoUncountedDonations(dynamo(), config.require("LEDGER_TABLE")),
+                donationEvents(), aggregation(), clock,
+                Duration.parse(config.optional("SWEEP_GRACE").orElse("PT2M")), 5_000));
         this.badges = new Lazy<>(() -> new BadgeService(new BadgePolicy(campaign().badges()),
                 new DynamoDonorHistories(dynamo(), config.require("LEDGER_TABLE")),
                 new DynamoBadges(dynamo(), config.require("USERS_TABLE"))));
@@ -157,12 +164,20 @@ public final class Services {
         return aggregation.get();
     }
 
+    public Sweeper sweeper() {
+        return sweeper.get();
+    }
+
     public BadgeService badges() {
         return badges.get();
     }
 
     public MeService me() {
         return me.get();
+    }
+
+    private DonationEvents donationEvents() {
+        return new SqsDonationEvents(sqs.get(), config.require("DONATION_QUEUE_URL"));
     }
 
     /** A light HTTP client, credentials from the environment, and the endpoint override of a local stack. */
