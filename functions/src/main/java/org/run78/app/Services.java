@@ -59,6 +59,10 @@ public final class Services {
     private final Lazy<UserTokens> userTokens;
     private final Lazy<SessionService> sessions;
     private final Lazy<DonationService> donations;
+    // Companies: registry, claims, project tracking (issue 5).
+    private final Lazy<org.run78.domain.company.CompanyService> companies;
+    private final Lazy<org.run78.domain.project.ProjectService> projects;
+    private final Lazy<org.run78.domain.claim.ClaimService> claims;
     private final Lazy<LeaderboardService> leaderboard;
     private final Lazy<AggregationService> aggregation;
     private final Lazy<Sweeper> sweeper;
@@ -82,6 +86,16 @@ public final class Services {
                 new CachedLeaderboardSnapshots(new DynamoLeaderboardSnapshots(dynamo.get(), config.require("STATE_TABLE")),
                         Duration.parse(config.optional("LEADERBOARD_CACHE").orElse("PT1S"))),
                 clock));
+        this.companies = new Lazy<>(() -> new org.run78.domain.company.CompanyService(
+                new org.run78.store.DynamoCompanies(dynamo.get(), config.require("COMPANIES_TABLE")), clock));
+        this.projects = new Lazy<>(() -> new org.run78.domain.project.ProjectService(campaign.get(),
+                new org.run78.store.DynamoProjects(dynamo.get(), config.require("COMPANIES_TABLE")),
+                new org.run78.store.DynamoAidedProgress(dynamo.get(), config.require("STATE_TABLE")), clock));
+        this.claims = new Lazy<>(() -> new org.run78.domain.claim.ClaimService(campaign.get(),
+                new org.run78.store.DynamoClaims(dynamo.get(), config.require("COMPANIES_TABLE")),
+                new org.run78.store.DynamoProjects(dynamo.get(), config.require("COMPANIES_TABLE")),
+                new org.run78.store.DynamoAidedProgress(dynamo.get(), config.require("STATE_TABLE")),
+                projects.get().views(), clock));
         this.donations = new Lazy<>(() -> new DonationService(campaign.get(),
                 new DonationPolicy(campaign.get(), config.require("WECHAT_APP_ID")),
                 sessions.get(), new RunDataCipher(),
@@ -154,6 +168,27 @@ public final class Services {
 
     public DonationService donations() {
         return donations.get();
+    }
+
+    public org.run78.domain.company.CompanyService companies() {
+        return companies.get();
+    }
+
+    public org.run78.http.CompanyAuth companyAuth() {
+        return new org.run78.http.CompanyAuth(companies.get());
+    }
+
+    /** Fails at init (as it should) when ADMIN_TOKEN is not configured. */
+    public org.run78.http.AdminAuth adminAuth() {
+        return new org.run78.http.AdminAuth(config.require("ADMIN_TOKEN"));
+    }
+
+    public org.run78.domain.project.ProjectService projects() {
+        return projects.get();
+    }
+
+    public org.run78.domain.claim.ClaimService claims() {
+        return claims.get();
     }
 
     public LeaderboardService leaderboard() {

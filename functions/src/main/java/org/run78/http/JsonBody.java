@@ -53,4 +53,49 @@ public final class JsonBody {
         }
         return Optional.of(text);
     }
+
+    /** A JSON integer (not 1.5, not "15"), if the field is there. */
+    public Optional<Long> optionalWholeNumber(String field) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw DomainException.invalid(field + " must be a whole number");
+        }
+        return Optional.of(value.asLong());
+    }
+
+    public long requiredWholeNumber(String field) {
+        return optionalWholeNumber(field).orElseThrow(() -> DomainException.invalid(field + " is required"));
+    }
+
+    /** A list of strings (each at most maxLength characters), at most maxItems long; its order kept. */
+    public java.util.List<String> requiredStringList(String field, int maxItems, int maxLength) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            throw DomainException.invalid(field + " is required");
+        }
+        if (!value.isArray() || value.size() > maxItems) {
+            throw DomainException.invalid(field + " must be a list of at most " + maxItems + " strings");
+        }
+        java.util.List<String> items = new java.util.ArrayList<>();
+        for (JsonNode item : value) {
+            if (!item.isTextual() || item.asText().length() > maxLength) {
+                throw DomainException.invalid(field + " must be a list of strings");
+            }
+            items.add(item.asText());
+        }
+        return items;
+    }
+
+    /** A `YYYY-MM-DD` day. */
+    public java.time.LocalDate requiredDay(String field) {
+        String text = requiredString(field, 10);
+        try {
+            return java.time.LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw DomainException.invalid(field + " must be a YYYY-MM-DD day");
+        }
+    }
 }

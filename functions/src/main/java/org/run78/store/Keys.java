@@ -75,4 +75,18 @@ public final class Keys {
 
     public static final String LEADERBOARD_PK = "LEADERBOARD";
     public static final String SNAPSHOT_SK = "SNAPSHOT";
+
+    // Companies table: a company's profile (sk PROFILE: name, credential hash) and its one claim
+    // (sk CLAIM); every claimed project in ONE partition (pk PROJECTS, sk <regionCode>#<companyCode>),
+    // so the public project list and the operators' listing are one Query each.
+    public static String companyPk(String companyCode) {
+        return "COMPANY#" + companyCode;
+    }
+
+    public static final String CLAIM_SK = "CLAIM";
+    public static final String PROJECTS_PK = "PROJECTS";
+
+    public static String projectSk(String regionCode, String companyCode) {
+        return regionCode + "#" + companyCode;
+    }
 }
