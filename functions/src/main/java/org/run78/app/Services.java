@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import org.run78.auth.UserTokens;
 import org.run78.domain.aggregation.AggregationService;
@@ -37,6 +38,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -52,6 +54,7 @@ public final class Services {
 
     private final Config config;
     private final Clock clock;
+    private final List<ExecutionInterceptor> interceptors;
 
     private final Lazy<Campaign> campaign;
     private final Lazy<DynamoDbClient> dynamo;
@@ -69,9 +72,10 @@ public final class Services {
     private final Lazy<BadgeService> badges;
     private final Lazy<MeService> me;
 
-    private Services(Config config, Clock clock) {
+    private Services(Config config, Clock clock, List<ExecutionInterceptor> interceptors) {
         this.config = config;
         this.clock = clock;
+        this.interceptors = List.copyOf(interceptors);
         this.campaign = new Lazy<>(() -> CampaignFile.load(config.require("CAMPAIGN_FILE")));
         this.dynamo = new Lazy<>(() -> aws(DynamoDbClient.builder()).build());
         this.sqs = new Lazy<>(() -> aws(SqsClient.builder()).build());
@@ -121,7 +125,12 @@ public final class Services {
     }
 
     public static Services create(Config config, Clock clock) {
-        return new Services(config, clock);
+        return new Services(config, clock, List.of());
+    }
+
+    /** With interceptors on every AWS client: how fault tests fail the k-th call, and how calls are counted. */
+    public static Services create(Config config, Clock clock, List<ExecutionInterceptor> interceptors) {
+        return new Services(config, clock, interceptors);
     }
 
     /** The container-wide instance that Lambda's no-argument handler constructors use. */
@@ -130,7 +139,7 @@ public final class Services {
         if (s == null) {
             synchronized (Services.class) {
                 if (lambdaContainer == null) {
-                    lambdaContainer = new Services(Config.fromSystemEnvironment(), Clock.systemUTC());
+                    lambdaContainer = new Services(Config.fromSystemEnvironment(), Clock.systemUTC(), List.of());
                 }
                 s = lambdaContainer;
             }
@@ -220,6 +229,9 @@ public final class Services {
         AwsCredentialsProvider credentials = AwsCredentialsProviderChain.of(
                 EnvironmentVariableCredentialsProvider.create(), SystemPropertyCredentialsProvider.create());
         builder.region(Region.of(config.require("AWS_REGION"))).credentialsProvider(credentials);
+        if (!interceptors.isEmpty()) {
+            builder.overrideConfiguration(o -> o.executionInterceptors(interceptors));
+        }
         config.optional("AWS_ENDPOINT_URL").map(URI::create).ifPresent(builder::endpointOverride);
         if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
             sync.httpClient(UrlConnectionHttpClient.create());
