@@ -50,10 +50,11 @@ public record HttpRoute(String method, String path, String functionName) {
             String segment = mine.get(i);
             int kind = kind(segment);
             if (kind == GREEDY) {
-                if (i >= requestSegments.size()) {
-                    return Optional.empty();
+                String rest = i >= requestSegments.size() ? "" : String.join("/", requestSegments.subList(i, requestSegments.size()));
+                if (rest.isEmpty()) {
+                    return Optional.empty(); // {proxy+} stands for at least one character
                 }
-                parameters.put(name(segment), String.join("/", requestSegments.subList(i, requestSegments.size())));
+                parameters.put(name(segment), rest);
                 return Optional.of(parameters);
             }
             if (i >= requestSegments.size()) {
