@@ -153,6 +153,33 @@ class CompanyHandlersTest {
     }
 
     @Test
+    void theSampleEventsOfEventsFolderDriveTheFunctionsAsSamLocalInvokeWould() throws Exception {
+        java.nio.file.Path events = org.run78.local.ProjectTemplate.find().getParent().resolve("events");
+        java.util.function.Function<String, JsonNode> sample = name -> {
+            try {
+                String text = java.nio.file.Files.readString(events.resolve(name));
+                return org.run78.app.Json.parse(text.replace("<ADMIN_TOKEN>", adminToken));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        HttpApiV2Events.Result registered = HttpApiV2Events.invoke(admin, sample.apply("admin-register-company.json"));
+        assertEquals(201, registered.statusCode(), registered.body().toString());
+        String credential = registered.body().get("credential").asText();
+        java.util.function.Function<String, JsonNode> asCompany = name -> {
+            JsonNode e = sample.apply(name);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) e.get("headers")).put("authorization", "Bearer " + credential);
+            return e;
+        };
+        assertEquals(201, HttpApiV2Events.invoke(claim, asCompany.apply("claim.json")).statusCode());
+        assertEquals(201, HttpApiV2Events.invoke(reports, asCompany.apply("project-report.json")).statusCode());
+        assertEquals(200, HttpApiV2Events.invoke(projects, sample.apply("projects.json")).statusCode());
+        HttpApiV2Events.Result listing = HttpApiV2Events.invoke(admin, sample.apply("admin-claims.json"));
+        assertEquals(200, listing.statusCode());
+        assertEquals("delivered", listing.body().get("entries").get(0).get("projects").get(0).get("status").asText());
+    }
+
+    @Test
     void theCompanyFunctionsAreNotGivenTheAdminToken() {
         for (String function : List.of("ClaimFunction", "ProjectsFunction", "ProjectReportFunction")) {
             assertTrue(!SharedMoto.environmentOf(function).containsKey("ADMIN_TOKEN"), function);
