@@ -20,6 +20,7 @@ import org.run78.local.LocalStack;
 import org.run78.local.ProjectTemplate;
 import org.run78.local.SamTemplate;
 import org.run78.local.SharedLocalStack;
+import org.run78.testing.MiniProgram;
 
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
