@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -240,18 +241,21 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        LocalStack stack;
+        // Registered before anything starts, so that a Ctrl-C at any moment (even before "ready") stops what runs.
+        AtomicReference<LocalStack> running = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LocalStack stack = running.get();
+            if (stack != null) {
+                stack.close();
+                System.out.println("local stack stopped");
+            }
+        }, "local-stack-stop"));
         try {
-            stack = start(Options.fromEnvironment(System.getenv()));
+            running.set(start(Options.fromEnvironment(System.getenv())));
         } catch (RuntimeException e) {
             System.err.println("local stack failed to start: " + LocalFunction.stackTrace(e));
             System.exit(1);
-            return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stack.close();
-            System.out.println("local stack stopped");
-        }, "local-stack-stop"));
-        stack.awaitClose();
+        running.get().awaitClose();
     }
 }

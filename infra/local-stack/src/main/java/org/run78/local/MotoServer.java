@@ -18,14 +18,16 @@ public final class MotoServer implements AutoCloseable {
     private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(90);
 
     // The wrapper kills moto when its stdin reaches end of file, which happens when we close it
-    // or when this JVM dies in any way (even kill -9): moto never outlives us.
+    // or when this JVM dies in any way (even kill -9): moto never outlives us. It also reaps
+    // its children itself, since PID 1 in a container often does not.
     private static final String WRAPPER = String.join("\n",
             "moto_server -H 127.0.0.1 -p \"$1\" &",
             "child=$!",
-            "trap 'kill $child 2>/dev/null' EXIT",
-            "trap 'exit 143' TERM INT HUP",
             "exec 3<&0",
             "{ read -r _ <&3; kill $child 2>/dev/null; } &",
+            "reader=$!",
+            "trap 'kill $child $reader 2>/dev/null; wait' EXIT",
+            "trap 'exit 143' TERM INT HUP",
             "wait $child");
 
     private final Process process;
@@ -113,21 +115,21 @@ public final class MotoServer implements AutoCloseable {
     @Override
     public void close() {
         try (OutputStream stdin = process.getOutputStream()) {
-            stdin.flush();
+            stdin.flush(); // closing it is the wrapper's signal to stop moto
         } catch (IOException ignored) {
             // the wrapper is gone already
         }
         List<ProcessHandle> tree = process.descendants().toList();
-        tree.forEach(ProcessHandle::destroy);
-        process.destroy();
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroy();
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    tree.forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                }
             }
-            for (ProcessHandle child : tree) {
-                child.onExit().get(10, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             tree.forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }

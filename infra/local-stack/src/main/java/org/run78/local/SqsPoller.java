@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * moto's own redrive moves them to the dead-letter queue after maxReceiveCount receives.
  */
 final class SqsPoller implements AutoCloseable {
-    private static final int LONG_POLL_SECONDS = 2; // short, so that close() returns soon
+    private static final int LONG_POLL_SECONDS = 1; // short, so that close() and reset() return soon
 
     private final SqsEventSource source;
     private final LocalFunction function;
