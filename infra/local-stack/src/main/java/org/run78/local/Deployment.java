@@ -5,10 +5,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Everything built from the template onto a fresh moto: resources, functions, routes, pollers, schedules. */
 final class Deployment implements AutoCloseable {
+    private static final Set<String> SIMULATED_EVENT_TYPES = Set.of("HttpApi", "SQS", "Schedule", "ScheduleV2");
+
     private final ProvisionedResources resources;
     private final Map<String, LocalFunction> functions;
     private final HttpRoutes routes;
@@ -34,8 +37,20 @@ final class Deployment implements AutoCloseable {
         for (SqsEventSource source : SqsEventSource.from(template, intrinsics, resources)) {
             pollers.add(new SqsPoller(source, functions.get(source.functionName()), sqs));
         }
+        warnAboutEventsNotSimulated(template);
         Scheduler scheduler = new Scheduler(Scheduler.targetsOf(template, intrinsics, clock.instant()), functions, clock);
         return new Deployment(resources, functions, routes, pollers, scheduler);
+    }
+
+    private static void warnAboutEventsNotSimulated(SamTemplate template) {
+        for (ServerlessFunction function : template.functions()) {
+            for (ServerlessFunction.Event event : function.events()) {
+                if (!SIMULATED_EVENT_TYPES.contains(event.type())) {
+                    System.out.println("local stack: " + function.logicalId() + " event " + event.name() + " (Type: "
+                            + event.type() + ") is not simulated locally");
+                }
+            }
+        }
     }
 
     void startBackgroundWork() {

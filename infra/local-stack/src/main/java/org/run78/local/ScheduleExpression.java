@@ -18,7 +18,7 @@ interface ScheduleExpression {
     /** The first fire time strictly after {@code instant}, if there is one. */
     Optional<Instant> nextFireAfter(Instant instant);
 
-    /** Rates count from {@code start}, the moment the schedule was created. */
+    /** Rates count from {@code start}, the moment the schedule was created (and back from it). */
     static ScheduleExpression parse(String expression, ZoneId zone, Instant start) {
         String text = expression.trim();
         if (text.startsWith("cron(") && text.endsWith(")")) {
@@ -42,10 +42,10 @@ interface ScheduleExpression {
             if (period.isZero()) {
                 throw new IllegalArgumentException("a rate must be positive: " + expression);
             }
-            return after -> {
-                long periods = after.isBefore(start) ? 0 : Duration.between(start, after).dividedBy(period);
-                return Optional.of(start.plus(period.multipliedBy(periods + 1)));
-            };
+            long periodMillis = period.toMillis();
+            // Fire times run both ways from the start, so that a clock set back before it still sees them.
+            return after -> Optional.of(start.plusMillis(
+                    (Math.floorDiv(Duration.between(start, after).toMillis(), periodMillis) + 1) * periodMillis));
         }
         throw new IllegalArgumentException("not a schedule expression (cron(...), at(...), rate(...)): " + expression);
     }

@@ -67,9 +67,15 @@ class ScheduleExpressionTest {
 
     @Test
     void a_rate_counts_from_the_start_of_the_schedule() {
-        assertEquals(at("2019-06-01T00:05:00Z"), next("rate(5 minutes)", ZoneOffset.UTC, "2019-05-01T00:00:00Z"));
+        assertEquals(at("2019-06-01T00:05:00Z"), next("rate(5 minutes)", ZoneOffset.UTC, "2019-06-01T00:00:00Z"));
         assertEquals(at("2019-06-01T02:00:00Z"), next("rate(1 hour)", ZoneOffset.UTC, "2019-06-01T01:00:00Z"));
         assertEquals(at("2019-06-03T00:00:00Z"), next("rate(1 day)", ZoneOffset.UTC, "2019-06-02T00:00:00Z"));
+    }
+
+    @Test
+    void a_rate_still_fires_when_the_clock_is_set_back_before_the_schedule_was_created() {
+        assertEquals(at("2019-05-31T23:40:00Z"), next("rate(10 minutes)", ZoneOffset.UTC, "2019-05-31T23:35:00Z"));
+        assertEquals(at("2019-05-31T23:50:00Z"), next("rate(10 minutes)", ZoneOffset.UTC, "2019-05-31T23:40:00Z"));
     }
 
     @Test
