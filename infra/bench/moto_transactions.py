@@ -1,8 +1,8 @@
 """Side-by-side: TransactWriteItems on moto_server as installed vs. with infra/local-stack's
-moto_server_fast.py (each table backed up once per transaction, not once per action).
+moto_server_fixed.py (each table backed up once per transaction, not once per action).
 
     moto_server -H 127.0.0.1 -p 45112 &
-    python3 infra/local-stack/src/main/resources/org/run78/local/moto_server_fast.py -H 127.0.0.1 -p 45111 &
+    python3 infra/local-stack/src/main/resources/org/run78/local/moto_server_fixed.py -H 127.0.0.1 -p 45111 &
     python3 infra/bench/moto_transactions.py
 """
 import boto3, time, sys

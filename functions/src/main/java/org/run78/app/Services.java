@@ -19,7 +19,7 @@ import org.run78.domain.leaderboard.LeaderboardService;
 import org.run78.domain.profile.MeService;
 import org.run78.domain.session.SessionService;
 import org.run78.http.UserAuth;
-import org.run78.queue.SqsDonationEvents;
+import org.run78.queue.SnsDonationEvents;
 import org.run78.store.CachedLeaderboardSnapshots;
 import org.run78.store.DynamoBadges;
 import org.run78.store.DynamoDonationCounter;
@@ -42,6 +42,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -59,6 +60,7 @@ public final class Services {
     private final Lazy<Campaign> campaign;
     private final Lazy<DynamoDbClient> dynamo;
     private final Lazy<SqsClient> sqs;
+    private final Lazy<SnsClient> sns;
     private final Lazy<UserTokens> userTokens;
     private final Lazy<SessionService> sessions;
     private final Lazy<DonationService> donations;
@@ -79,6 +81,7 @@ public final class Services {
         this.campaign = new Lazy<>(() -> CampaignFile.load(config.require("CAMPAIGN_FILE")));
         this.dynamo = new Lazy<>(() -> aws(DynamoDbClient.builder()).build());
         this.sqs = new Lazy<>(() -> aws(SqsClient.builder()).build());
+        this.sns = new Lazy<>(() -> aws(SnsClient.builder()).build());
         this.userTokens = new Lazy<>(() -> new UserTokens(config.require("TOKEN_SECRET"),
                 Duration.parse(config.optional("TOKEN_LIFETIME").orElse("PT2H"))));
         this.sessions = new Lazy<>(() -> new SessionService(
@@ -167,6 +170,10 @@ public final class Services {
         return sqs.get();
     }
 
+    public SnsClient sns() {
+        return sns.get();
+    }
+
     public UserAuth userAuth() {
         return new UserAuth(userTokens.get(), clock);
     }
@@ -221,7 +228,7 @@ public final class Services {
     }
 
     private DonationEvents donationEvents() {
-        return new SqsDonationEvents(sqs.get(), config.require("DONATION_QUEUE_URL"));
+        return new SnsDonationEvents(sns.get(), config.require("DONATION_TOPIC_ARN"));
     }
 
     /** A light HTTP client, credentials from the environment, and the endpoint override of a local stack. */

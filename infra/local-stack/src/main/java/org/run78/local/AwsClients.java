@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** SDK v2 clients for moto: endpoint override, static dummy credentials, the light HTTP client. */
@@ -31,6 +32,15 @@ public final class AwsClients {
 
     public static SqsClient sqs(URI endpoint) {
         return SqsClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(Intrinsics.REGION))
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    public static SnsClient sns(URI endpoint) {
+        return SnsClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.of(Intrinsics.REGION))
                 .credentialsProvider(credentials())

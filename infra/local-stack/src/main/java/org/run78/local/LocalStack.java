@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -79,6 +80,7 @@ public final class LocalStack implements AutoCloseable {
     private URI motoEndpoint;
     private DynamoDbClient dynamoDb;
     private SqsClient sqs;
+    private SnsClient sns;
     private Map<String, String> parameters;
     private WeChatSimulator weChat;
     private volatile Deployment deployment;
@@ -119,6 +121,7 @@ public final class LocalStack implements AutoCloseable {
         }
         dynamoDb = AwsClients.dynamoDb(motoEndpoint);
         sqs = AwsClients.sqs(motoEndpoint);
+        sns = AwsClients.sns(motoEndpoint);
         parameters = LocalParameters.resolve(template, options.environment(), gateway.port(), out);
         ZoneId zone = CampaignZone.of(parameters.getOrDefault("CampaignFile", LocalParameters.DEFAULT_CAMPAIGN_FILE));
         weChat = new WeChatSimulator(parameters.getOrDefault("WeChatAppId", DEFAULT_WECHAT_APP_ID),
@@ -136,7 +139,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private Deployment deploy() {
-        return Deployment.deploy(template, parameters, new Provisioner(dynamoDb, sqs), motoEndpoint, sqs, clock);
+        return Deployment.deploy(template, parameters, new Provisioner(dynamoDb, sqs, sns), motoEndpoint, sqs, clock);
     }
 
     private void describe(PrintStream out) {
@@ -233,6 +236,9 @@ public final class LocalStack implements AutoCloseable {
         }
         if (sqs != null) {
             sqs.close();
+        }
+        if (sns != null) {
+            sns.close();
         }
         if (ownMoto != null) {
             ownMoto.close();

@@ -20,8 +20,8 @@ public final class MotoServer implements AutoCloseable {
     // The wrapper kills moto when its stdin reaches end of file, which happens when we close it
     // or when this JVM dies in any way (even kill -9): moto never outlives us. It also reaps
     // its children itself, since PID 1 in a container often does not.
-    // It runs moto_server_fast.py (moto with each table backed up once per transaction, not once
-    // per action) where python3 has moto, else the moto_server command as installed.
+    // It runs moto_server_fixed.py (moto with transactions isolated from other writes, and each
+    // table backed up once per transaction) where python3 has moto, else moto_server as installed.
     private static final String WRAPPER = String.join("\n",
             "if python3 -c 'import moto.server' 2>/dev/null; then python3 \"$2\" -H 127.0.0.1 -p \"$1\" &",
             "else moto_server -H 127.0.0.1 -p \"$1\" & fi",
@@ -53,7 +53,7 @@ public final class MotoServer implements AutoCloseable {
                 log = Files.createTempFile("moto-" + port + "-", ".log");
                 log.toFile().deleteOnExit();
                 Process process = new ProcessBuilder("bash", "-c", WRAPPER, "moto-wrapper", String.valueOf(port),
-                        fastMotoScript().toString())
+                        fixedMotoScript().toString())
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile())
                         .start();
@@ -69,12 +69,12 @@ public final class MotoServer implements AutoCloseable {
         throw last;
     }
 
-    private static Path fastMotoScript() throws IOException {
-        Path script = Files.createTempFile("moto_server_fast-", ".py");
+    private static Path fixedMotoScript() throws IOException {
+        Path script = Files.createTempFile("moto_server_fixed-", ".py");
         script.toFile().deleteOnExit();
-        try (var in = MotoServer.class.getResourceAsStream("moto_server_fast.py")) {
+        try (var in = MotoServer.class.getResourceAsStream("moto_server_fixed.py")) {
             if (in == null) {
-                throw new IOException("moto_server_fast.py is missing from the class path");
+                throw new IOException("moto_server_fixed.py is missing from the class path");
             }
             Files.write(script, in.readAllBytes());
         }

@@ -15,9 +15,13 @@ public final class ProvisionedResources implements Intrinsics.Resources {
     public record Queue(String logicalId, String name, String url, String arn) {
     }
 
+    public record Topic(String logicalId, String name, String arn) {
+    }
+
     private final Map<String, String> typesByLogicalId = new LinkedHashMap<>();
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final Map<String, Queue> queues = new LinkedHashMap<>();
+    private final Map<String, Topic> topics = new LinkedHashMap<>();
     private final Set<String> warnedAbout = ConcurrentHashMap.newKeySet();
 
     ProvisionedResources(SamTemplate template) {
@@ -30,6 +34,18 @@ public final class ProvisionedResources implements Intrinsics.Resources {
 
     void add(Queue queue) {
         queues.put(queue.logicalId(), queue);
+    }
+
+    void add(Topic topic) {
+        topics.put(topic.logicalId(), topic);
+    }
+
+    public Topic topic(String logicalId) {
+        return require(topics.get(logicalId), "topic", logicalId);
+    }
+
+    public Collection<Topic> topics() {
+        return topics.values();
     }
 
     public Table table(String logicalId) {
@@ -59,6 +75,9 @@ public final class ProvisionedResources implements Intrinsics.Resources {
         }
         if (queues.containsKey(logicalId)) {
             return queues.get(logicalId).url();
+        }
+        if (topics.containsKey(logicalId)) {
+            return topics.get(logicalId).arn();
         }
         String type = typesByLogicalId.get(logicalId);
         if (type == null) {
@@ -100,6 +119,10 @@ public final class ProvisionedResources implements Intrinsics.Resources {
                 default:
                     break;
             }
+        }
+        if (topics.containsKey(logicalId) && (attribute.equals("TopicArn") || attribute.equals("TopicName"))) {
+            Topic topic = topics.get(logicalId);
+            return attribute.equals("TopicArn") ? topic.arn() : topic.name();
         }
         if (SamTemplate.SERVERLESS_FUNCTION.equals(typesByLogicalId.get(logicalId)) && attribute.equals("Arn")) {
             return "arn:aws:lambda:" + Intrinsics.REGION + ":" + Intrinsics.ACCOUNT_ID + ":function:" + logicalId;

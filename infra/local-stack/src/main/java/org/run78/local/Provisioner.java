@@ -22,21 +22,29 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-/** Creates the template's DynamoDB tables and SQS queues on moto, each after what it references. */
+/**
+ * Creates the template's DynamoDB tables, SQS queues, SNS topics and their SQS subscriptions on
+ * moto, each after what it references. (Queue policies are not enforced by moto, so not created.)
+ */
 public final class Provisioner {
     static final String TABLE = "AWS::DynamoDB::Table";
     static final String QUEUE = "AWS::SQS::Queue";
+    static final String TOPIC = "AWS::SNS::Topic";
+    static final String SUBSCRIPTION = "AWS::SNS::Subscription";
     private static final Pattern SUB_NAME = Pattern.compile("\\$\\{([^!}][^}.]*)[^}]*}");
 
     private final DynamoDbClient dynamoDb;
     private final SqsClient sqs;
+    private final SnsClient sns;
 
-    public Provisioner(DynamoDbClient dynamoDb, SqsClient sqs) {
+    public Provisioner(DynamoDbClient dynamoDb, SqsClient sqs, SnsClient sns) {
         this.dynamoDb = dynamoDb;
         this.sqs = sqs;
+        this.sns = sns;
     }
 
     public ProvisionedResources provision(SamTemplate template, Map<String, String> parameters) {
@@ -44,10 +52,11 @@ public final class Provisioner {
         Intrinsics intrinsics = new Intrinsics(template, parameters, created);
         for (SamTemplate.Resource resource : creationOrder(template)) {
             Map<String, Object> properties = Maps.of(intrinsics.resolve(resource.properties()), resource.logicalId());
-            if (resource.type().equals(TABLE)) {
-                created.add(createTable(resource.logicalId(), properties));
-            } else {
-                created.add(createQueue(resource.logicalId(), properties));
+            switch (resource.type()) {
+                case TABLE -> created.add(createTable(resource.logicalId(), properties));
+                case QUEUE -> created.add(createQueue(resource.logicalId(), properties));
+                case TOPIC -> created.add(createTopic(resource.logicalId(), properties));
+                default -> subscribe(resource.logicalId(), properties);
             }
         }
         return created;
@@ -56,7 +65,7 @@ public final class Provisioner {
     private static List<SamTemplate.Resource> creationOrder(SamTemplate template) {
         Map<String, SamTemplate.Resource> pending = new LinkedHashMap<>();
         template.resources().values().stream()
-                .filter(r -> r.type().equals(TABLE) || r.type().equals(QUEUE))
+                .filter(r -> List.of(TABLE, QUEUE, TOPIC, SUBSCRIPTION).contains(r.type()))
                 .forEach(r -> pending.put(r.logicalId(), r));
         List<SamTemplate.Resource> order = new ArrayList<>();
         Set<String> done = new HashSet<>();
@@ -172,6 +181,29 @@ public final class Provisioner {
         String arn = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         return new ProvisionedResources.Queue(logicalId, name, url, arn);
+    }
+
+    private ProvisionedResources.Topic createTopic(String logicalId, Map<String, Object> properties) {
+        String name = optionalText(properties, "TopicName", logicalId);
+        String arn = sns.createTopic(r -> r.name(name)).topicArn();
+        return new ProvisionedResources.Topic(logicalId, name, arn);
+    }
+
+    private void subscribe(String logicalId, Map<String, Object> properties) {
+        String protocol = text(properties, "Protocol");
+        if (!protocol.equals("sqs")) {
+            System.out.println("local stack: " + logicalId + " subscribes by " + protocol + "; only sqs is delivered locally");
+            return;
+        }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        if (properties.get("RawMessageDelivery") != null) {
+            attributes.put("RawMessageDelivery", String.valueOf(properties.get("RawMessageDelivery")));
+        }
+        if (properties.get("FilterPolicy") != null) {
+            attributes.put("FilterPolicy", json(properties.get("FilterPolicy")));
+        }
+        sns.subscribe(r -> r.topicArn(text(properties, "TopicArn")).protocol(protocol)
+                .endpoint(text(properties, "Endpoint")).attributes(attributes));
     }
 
     private static List<KeySchemaElement> keySchema(Map<String, Object> owner) {

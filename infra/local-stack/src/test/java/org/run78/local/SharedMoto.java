@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -29,6 +30,7 @@ public final class SharedMoto {
         static final MotoServer MOTO = start();
         static final DynamoDbClient DYNAMO_DB = AwsClients.dynamoDb(MOTO.endpoint());
         static final SqsClient SQS = AwsClients.sqs(MOTO.endpoint());
+        static final SnsClient SNS = AwsClients.sns(MOTO.endpoint());
 
         private static MotoServer start() {
             AwsClients.useDummyCredentialsForThisJvm();
@@ -65,7 +67,7 @@ public final class SharedMoto {
     public static synchronized ProvisionedResources resetToTemplate(Path templateFile) {
         reset();
         SamTemplate loaded = SamTemplate.load(templateFile);
-        resources = new Provisioner(dynamoDb(), sqs()).provision(loaded, parameters(loaded));
+        resources = new Provisioner(dynamoDb(), sqs(), Server.SNS).provision(loaded, parameters(loaded));
         template = loaded;
         return resources;
     }
