@@ -35,6 +35,7 @@ import org.run78.wechat.WeChatApiClient;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -233,8 +234,12 @@ public final class Services {
 
     /** A light HTTP client, credentials from the environment, and the endpoint override of a local stack. */
     private <B extends AwsClientBuilder<B, ?>> B aws(B builder) {
+        // Under SnapStart Lambda gives no AWS_ACCESS_KEY_ID & co, only its container credentials
+        // endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI); resolved at the first call, so no credentials
+        // are ever taken into a snapshot. Not the default chain: it would also probe profiles and IMDS.
         AwsCredentialsProvider credentials = AwsCredentialsProviderChain.of(
-                EnvironmentVariableCredentialsProvider.create(), SystemPropertyCredentialsProvider.create());
+                EnvironmentVariableCredentialsProvider.create(), SystemPropertyCredentialsProvider.create(),
+                ContainerCredentialsProvider.builder().build());
         builder.region(Region.of(config.require("AWS_REGION"))).credentialsProvider(credentials);
         if (!interceptors.isEmpty()) {
             builder.overrideConfiguration(o -> o.executionInterceptors(interceptors));

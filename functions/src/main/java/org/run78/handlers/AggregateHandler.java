@@ -1,6 +1,10 @@
 package org.run78.handlers;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -9,6 +13,7 @@ import java.util.Set;
 
 import org.run78.app.Json;
 import org.run78.app.Log;
+import org.run78.app.Metrics;
 import org.run78.app.Services;
 import org.run78.domain.aggregation.AggregationService;
 import org.run78.domain.donation.Donation;
@@ -18,6 +23,7 @@ import org.run78.events.SqsMessage;
 /** The donation queue's consumer: counts each donation into every total, exactly once. */
 public final class AggregateHandler extends SqsBatchHandler {
     private final AggregationService aggregation;
+    private final Clock clock;
 
     public AggregateHandler() {
         this(Services.fromEnvironment());
@@ -25,6 +31,7 @@ public final class AggregateHandler extends SqsBatchHandler {
 
     public AggregateHandler(Services services) {
         this.aggregation = services.aggregation();
+        this.clock = services.clock();
     }
 
     @Override
@@ -50,7 +57,19 @@ public final class AggregateHandler extends SqsBatchHandler {
         }
         Log.info("aggregate.batch", "messages", messages.size(), "counted", result.counted().size(),
                 "failed", failed.size());
+        recordLag(donations, result.counted());
         return failed;
+    }
+
+    /** How far counting runs behind donating: now minus donatedAt, the batch's maximum and mean. */
+    private void recordLag(List<Donation> donations, Set<String> counted) {
+        Instant now = clock.instant();
+        long[] lags = donations.stream().filter(d -> counted.contains(d.donationId()))
+                .mapToLong(d -> Math.max(0, Duration.between(d.donatedAt(), now).toMillis())).toArray();
+        if (lags.length > 0) {
+            Metrics.aggregated(lags.length, Arrays.stream(lags).max().orElse(0),
+                    Math.round(Arrays.stream(lags).average().orElse(0)));
+        }
     }
 
     private static Donation readDonation(String body) {

@@ -3,6 +3,7 @@ package org.run78.handlers;
 import java.util.List;
 
 import org.run78.app.Log;
+import org.run78.app.Metrics;
 import org.run78.app.Services;
 import org.run78.domain.claim.ClaimService;
 import org.run78.domain.company.Company;
@@ -39,6 +40,7 @@ public final class ClaimHandler extends ApiHandler {
         ClaimService.Receipt receipt = claims.claim(company, regions, coverage);
         Log.info("claim.recorded", "claimId", receipt.claimId(), "companyCode", receipt.companyCode(),
                 "regions", receipt.regions().size());
+        Metrics.claimRecorded();
         return ApiResponse.created(receipt);
     }
 }

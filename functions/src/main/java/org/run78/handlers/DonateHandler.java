@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.run78.app.Log;
+import org.run78.app.Metrics;
 import org.run78.app.Services;
 import org.run78.domain.donation.Donation;
 import org.run78.domain.donation.DonationService;
@@ -45,6 +46,7 @@ public final class DonateHandler extends ApiHandler {
             Log.warn("donation.publish_failed", "donationId", d.donationId());
         }
         Log.info("donation.accepted", "donationId", d.donationId(), "regionCode", d.regionCode(), "countedSteps", d.countedSteps());
+        Metrics.donationAccepted(d.countedSteps());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("donationId", d.donationId());
         answer.put("day", d.day());

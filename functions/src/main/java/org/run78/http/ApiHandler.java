@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.run78.app.Json;
 import org.run78.app.Log;
+import org.run78.app.Metrics;
 import org.run78.domain.error.DomainException;
 import org.run78.domain.error.ErrorCode;
 
@@ -29,7 +30,10 @@ public abstract class ApiHandler implements RequestStreamHandler {
         Log.bindRequest(requestId);
         try {
             JsonNode event = Json.MAPPER.readTree(input);
-            response = answer(ApiRequest.fromEvent(event));
+            ApiRequest request = ApiRequest.fromEvent(event);
+            // The route key names the route, not the request ("POST /v1/projects/{regionCode}/reports"),
+            // so metrics keep one series per route and no ids in their dimensions.
+            response = answer(request, event.path("routeKey").asText(request.method() + " " + request.path()));
         } catch (IOException | RuntimeException unreadable) {
             Log.error("request.unreadable_event", "error", unreadable.getClass().getSimpleName());
             response = ErrorResponses.of(ErrorCode.INVALID_REQUEST, "the request could not be read");
@@ -39,15 +43,17 @@ public abstract class ApiHandler implements RequestStreamHandler {
         Json.MAPPER.writeValue(output, response);
     }
 
-    private ApiResponse answer(ApiRequest request) {
+    private ApiResponse answer(ApiRequest request, String routeKey) {
         try {
             return handle(request);
         } catch (DomainException e) {
-            Log.info("request.refused", "route", request.method() + " " + request.path(), "code", e.code().name());
+            Log.info("request.refused", "route", routeKey, "code", e.code().name());
+            Metrics.refused(routeKey, e.code().name());
             return ErrorResponses.of(e);
         } catch (RuntimeException e) {
-            Log.error("request.failed", "route", request.method() + " " + request.path(),
+            Log.error("request.failed", "route", routeKey,
                     "error", e.getClass().getName(), "detail", String.valueOf(e.getMessage()));
+            Metrics.failed(routeKey);
             return ErrorResponses.of(ErrorCode.INTERNAL, "something went wrong on our side; try again");
         }
     }

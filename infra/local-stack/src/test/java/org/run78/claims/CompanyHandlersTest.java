@@ -163,7 +163,7 @@ class CompanyHandlersTest {
                 throw new java.io.UncheckedIOException(e);
             }
         };
-        HttpApiV2Events.Result registered = HttpApiV2Events.invoke(admin, sample.apply("admin-register-company.json"));
+        HttpApiV2Events.Result registered = HttpApiV2Events.invoke(admin, sample.apply("AdminFunction.json"));
         assertEquals(201, registered.statusCode(), registered.body().toString());
         String credential = registered.body().get("credential").asText();
         java.util.function.Function<String, JsonNode> asCompany = name -> {
@@ -171,9 +171,9 @@ class CompanyHandlersTest {
             ((com.fasterxml.jackson.databind.node.ObjectNode) e.get("headers")).put("authorization", "Bearer " + credential);
             return e;
         };
-        assertEquals(201, HttpApiV2Events.invoke(claim, asCompany.apply("claim.json")).statusCode());
-        assertEquals(201, HttpApiV2Events.invoke(reports, asCompany.apply("project-report.json")).statusCode());
-        assertEquals(200, HttpApiV2Events.invoke(projects, sample.apply("projects.json")).statusCode());
+        assertEquals(201, HttpApiV2Events.invoke(claim, asCompany.apply("ClaimFunction.json")).statusCode());
+        assertEquals(201, HttpApiV2Events.invoke(reports, asCompany.apply("ProjectReportFunction.json")).statusCode());
+        assertEquals(200, HttpApiV2Events.invoke(projects, sample.apply("ProjectsFunction.json")).statusCode());
         HttpApiV2Events.Result listing = HttpApiV2Events.invoke(admin, sample.apply("admin-claims.json"));
         assertEquals(200, listing.statusCode());
         assertEquals("delivered", listing.body().get("entries").get(0).get("projects").get(0).get("status").asText());
