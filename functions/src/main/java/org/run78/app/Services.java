@@ -74,6 +74,9 @@ public final class Services {
     private final Lazy<Sweeper> sweeper;
     private final Lazy<BadgeService> badges;
     private final Lazy<MeService> me;
+    // Finalization (issue 6): the finalizer, and the published report (docs/finalization.md).
+    private final Lazy<org.run78.domain.finalization.FinalizationService> finalization;
+    private final Lazy<org.run78.domain.finalization.FinalReportService> finalReports;
 
     private Services(Config config, Clock clock, List<ExecutionInterceptor> interceptors) {
         this.config = config;
@@ -126,6 +129,8 @@ public final class Services {
                 new DynamoDonorHistories(dynamo(), config.require("LEDGER_TABLE")),
                 new DynamoProfiles(dynamo(), config.require("USERS_TABLE")),
                 clock));
+        this.finalization = new Lazy<>(() -> FinalizationWiring.finalization(this));
+        this.finalReports = new Lazy<>(() -> FinalizationWiring.reports(this));
     }
 
     public static Services create(Config config, Clock clock) {
@@ -226,6 +231,14 @@ public final class Services {
 
     public MeService me() {
         return me.get();
+    }
+
+    public org.run78.domain.finalization.FinalizationService finalization() {
+        return finalization.get();
+    }
+
+    public org.run78.domain.finalization.FinalReportService finalReports() {
+        return finalReports.get();
     }
 
     private DonationEvents donationEvents() {

@@ -42,7 +42,9 @@ public final class DynamoLeaderboardSnapshots implements LeaderboardSnapshots, S
         item.put("asOfMillis", Items.n(snapshot.asOf().toEpochMilli()));
         try {
             dynamo.putItem(p -> p.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(pk) OR asOfMillis <= :asOf")
+                    // Never over a frozen (final) snapshot: see DynamoFinalStandings.
+                    .conditionExpression("attribute_not_exists(pk) OR (asOfMillis <= :asOf AND attribute_not_exists("
+                            + DynamoFinalStandings.FINALIZED + "))")
                     .expressionAttributeValues(Map.of(":asOf", Items.n(snapshot.asOf().toEpochMilli()))));
         } catch (ConditionalCheckFailedException newerAlreadySaved) {
             // A concurrent aggregation saved a later view; it already holds what this one would show.

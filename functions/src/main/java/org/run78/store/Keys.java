@@ -76,6 +76,14 @@ public final class Keys {
     public static final String LEADERBOARD_PK = "LEADERBOARD";
     public static final String SNAPSHOT_SK = "SNAPSHOT";
 
+    /** The campaign's recorded status (closed, final), written by the finalizer; read by nobody on a hot path. */
+    public static final String CAMPAIGN_PK = "CAMPAIGN";
+    public static final String STATUS_SK = "STATUS";
+
+    /** The published final report: one item, written once (attribute_not_exists). */
+    public static final String REPORT_PK = "REPORT";
+    public static final String FINAL_SK = "FINAL";
+
     // Companies table: a company's profile (sk PROFILE: name, credential hash) and its one claim
     // (sk CLAIM); every claimed project in ONE partition (pk PROJECTS, sk <regionCode>#<companyCode>),
     // so the public project list and the operators' listing are one Query each.

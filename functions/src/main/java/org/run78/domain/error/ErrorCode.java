@@ -26,6 +26,9 @@ public enum ErrorCode {
     PROJECT_NOT_GENERATED(Kind.UNPROCESSABLE),
     COVERAGE_TOO_LOW(Kind.UNPROCESSABLE),
     PROJECT_TERMS_NOT_MET(Kind.UNPROCESSABLE),
+    // Finalization: the final report exists only after the campaign's end.
+    NOT_FINALIZED(Kind.CONFLICT),
+    CAMPAIGN_NOT_ENDED(Kind.CONFLICT),
     SERVICE_UNAVAILABLE(Kind.UNAVAILABLE),
     INTERNAL(Kind.INTERNAL);
 
