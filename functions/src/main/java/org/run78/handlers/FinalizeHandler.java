@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.run78.app.Json;
 import org.run78.app.Log;
+import org.run78.app.Metrics;
 import org.run78.app.Services;
 import org.run78.domain.error.DomainException;
 import org.run78.domain.error.ErrorCode;
@@ -36,7 +37,22 @@ public final class FinalizeHandler implements RequestStreamHandler {
 
     public FinalizeHandler(Services services) {
         this.finalization = services.finalization();
-        this.admin = new Admin(services.adminAuth(), finalization);
+        this.admin = new Admin(services.adminAuth(), this);
+    }
+
+    /** One run, whichever the trigger, counted by outcome (Run78/FinalizerRuns). */
+    FinalizationService.Outcome run() {
+        try {
+            FinalizationService.Outcome outcome = finalization.run();
+            Metrics.finalizerRun(outcome.publishedNow() ? "finalized" : "already-final");
+            return outcome;
+        } catch (DomainException e) {
+            Metrics.finalizerRun(e.code() == ErrorCode.CAMPAIGN_NOT_ENDED ? "not-ended" : "failed");
+            throw e;
+        } catch (RuntimeException e) {
+            Metrics.finalizerRun("failed");
+            throw e;
+        }
     }
 
     @Override
@@ -48,7 +64,7 @@ public final class FinalizeHandler implements RequestStreamHandler {
         }
         Log.bindRequest(context == null ? "" : context.getAwsRequestId());
         try {
-            FinalizationService.Outcome outcome = finalization.run();
+            FinalizationService.Outcome outcome = run();
             Log.info("finalize.scheduled_run", "publishedNow", outcome.publishedNow(),
                     "finalizedAt", outcome.report().finalizedAt());
             Json.MAPPER.writeValue(output, outcome.report());
@@ -76,11 +92,11 @@ public final class FinalizeHandler implements RequestStreamHandler {
     /** POST /v1/admin/finalize: the admin token, then the same run; 409 CAMPAIGN_NOT_ENDED before the end. */
     static final class Admin extends ApiHandler {
         private final AdminAuth auth;
-        private final FinalizationService finalization;
+        private final FinalizeHandler finalizer;
 
-        Admin(AdminAuth auth, FinalizationService finalization) {
+        Admin(AdminAuth auth, FinalizeHandler finalizer) {
             this.auth = auth;
-            this.finalization = finalization;
+            this.finalizer = finalizer;
         }
 
         @Override
@@ -90,7 +106,7 @@ public final class FinalizeHandler implements RequestStreamHandler {
             if (!route.equals("POST /v1/admin/finalize")) {
                 throw new DomainException(ErrorCode.NOT_FOUND, "no operator call " + route);
             }
-            return ApiResponse.ok(finalization.finalizeCampaign());
+            return ApiResponse.ok(finalizer.run().report());
         }
     }
 }
