@@ -79,8 +79,12 @@ public final class Metrics {
      * drops records stamped more than two weeks in the past, which a simulated 2019 clock would be.
      */
     static String record(long epochMillis, Map<String, String> dimensions, List<Value> values) {
-        List<Map<String, String>> definitions = values.stream()
-                .map(v -> Map.of("Name", v.name(), "Unit", v.unit().name())).toList();
+        List<Map<String, String>> definitions = values.stream().map(v -> {
+            Map<String, String> definition = new LinkedHashMap<>();
+            definition.put("Name", v.name());
+            definition.put("Unit", v.unit().name());
+            return definition;
+        }).toList();
         Map<String, Object> directive = new LinkedHashMap<>();
         directive.put("Namespace", NAMESPACE);
         directive.put("Dimensions", List.of(List.copyOf(dimensions.keySet())));
