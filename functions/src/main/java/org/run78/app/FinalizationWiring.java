@@ -36,6 +36,9 @@ final class FinalizationWiring {
                 duration(config, "FINALIZE_DRAIN_WAIT", "PT2M"),
                 duration(config, "FINALIZE_DRAIN_POLL", "PT2S"));
         DynamoFinalReports reports = new DynamoFinalReports(s.dynamo(), state);
+        // Built now, not at the first run: SnapStart's snapshot holds it, and a missing COMPANIES_TABLE
+        // fails the deployment rather than the campaign's closing (SnapStartInitTest).
+        var claims = s.claims();
         FinalizationService.Ports ports = new FinalizationService.Ports(
                 s.aggregation(),
                 new DynamoDonationCounter(s.dynamo(), s.campaign(), ledger, users, state),
@@ -48,8 +51,8 @@ final class FinalizationWiring {
                 reports,
                 reports,
                 new SqsQueueDepth(s.sqs(), config.require("DONATION_QUEUE_URL")),
-                () -> s.claims().all().stream().map(c -> {
-                    var receipt = s.claims().receipt(c);
+                () -> claims.all().stream().map(c -> {
+                    var receipt = claims.receipt(c);
                     return new FinalReport.ClaimLine(receipt.claimId(), receipt.companyCode(), receipt.companyName(),
                             receipt.regions(), receipt.coverageAmountYuan(), receipt.claimedAt());
                 }).toList(),

@@ -22,6 +22,11 @@ import org.run78.app.Log;
  */
 public abstract class SqsBatchHandler implements RequestStreamHandler {
 
+    /** Subclasses build their services in their constructors; this primes the shared SQS path (SnapStart). */
+    protected SqsBatchHandler() {
+        org.run78.http.Priming.sqs();
+    }
+
     /** Processes the batch; returns the ids of the messages that must be delivered again. */
     protected abstract Set<String> process(List<SqsMessage> messages);
 

@@ -21,6 +21,11 @@ import org.run78.domain.error.ErrorCode;
  */
 public abstract class ApiHandler implements RequestStreamHandler {
 
+    /** Subclasses build their services in their constructors; this primes the shared HTTP path (SnapStart). */
+    protected ApiHandler() {
+        Priming.http();
+    }
+
     protected abstract ApiResponse handle(ApiRequest request);
 
     @Override
