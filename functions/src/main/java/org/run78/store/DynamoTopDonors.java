@@ -39,7 +39,7 @@ public final class DynamoTopDonors implements TopDonors {
                     .scanIndexForward(false)
                     .limit(count)).items();
             for (Map<String, AttributeValue> item : items) {
-                String name = Items.optionalString(item, "displayName").orElse(DisplayName.DEFAULT);
+                String name = DisplayName.shown(Items.optionalString(item, "displayName").orElse(null));
                 candidates.add(new LeaderboardSnapshot.TopDonor(name, Items.number(item, "countedSteps")));
             }
         }
