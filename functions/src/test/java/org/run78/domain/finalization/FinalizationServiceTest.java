@@ -187,4 +187,35 @@ class FinalizationServiceTest {
                 Clock.fixed(END.plusSeconds(90), ZoneOffset.UTC)).run().report();
         assertSame(theirs, ours);
     }
+
+    @Test
+    void aClockSetBackBeforeTheEndDuringTheGraceStopsTheRunBeforeItPublishes() {
+        Instant[] now = {END.plusSeconds(1)};
+        Clock movable = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        FinalizationService.Ports ports = store.ports(List::of, journal);
+        FinalizationService.Ports settingBack = new FinalizationService.Ports(ports.aggregation(), ports.counter(),
+                ports.uncounted(), ports.ledger(), ports.profiles(), ports.corrector(), ports.topDonors(), ports.standings(),
+                ports.reports(), ports.status(), ports.queue(), ports.claims(), ports.journal(),
+                d -> now[0] = END.minusSeconds(3_600)); // a simulated clock set back, as the local stack's can be
+        DomainException e = assertThrows(DomainException.class,
+                () -> new FinalizationService(CAMPAIGN, settingBack, SETTINGS, movable).run());
+        assertEquals(ErrorCode.CAMPAIGN_NOT_ENDED, e.code());
+        assertEquals(null, store.report);
+        assertFalse(store.writes.contains("publish"));
+    }
 }
