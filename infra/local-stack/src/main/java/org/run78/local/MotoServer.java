@@ -94,7 +94,9 @@ public final class MotoServer implements AutoCloseable {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset"))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
+            if (response.statusCode() == 404) {
+                EmulatorReset.deleteEverything(endpoint); // not moto: LocalStack, in the localstack profile
+            } else if (response.statusCode() != 200) {
                 throw new IllegalStateException("moto reset answered " + response.statusCode() + ": " + response.body());
             }
         } catch (IOException e) {

@@ -14,8 +14,11 @@ public final class SharedLocalStack {
         static final LocalStack STACK = start();
 
         private static LocalStack start() {
-            LocalStack stack = LocalStack.start(LocalStack.Options.defaults()
-                    .withEnvironment(SharedMoto.TEST_PARAMETER_ENVIRONMENT));
+            LocalStack.Options options = LocalStack.Options.defaults().withEnvironment(SharedMoto.TEST_PARAMETER_ENVIRONMENT);
+            if (!System.getProperty(SharedMoto.EXTERNAL_ENDPOINT, "").isBlank()) {
+                options = options.withMoto(SharedMoto.endpoint()); // the localstack profile's emulator
+            }
+            LocalStack stack = LocalStack.start(options);
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "shared-local-stack-stop"));
             return stack;
         }

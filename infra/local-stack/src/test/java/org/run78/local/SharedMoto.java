@@ -26,22 +26,32 @@ public final class SharedMoto {
     private SharedMoto() {
     }
 
-    private static final class Server {
-        static final MotoServer MOTO = start();
-        static final DynamoDbClient DYNAMO_DB = AwsClients.dynamoDb(MOTO.endpoint());
-        static final SqsClient SQS = AwsClients.sqs(MOTO.endpoint());
-        static final SnsClient SNS = AwsClients.sns(MOTO.endpoint());
+    /**
+     * Set (by the localstack Maven profile, docs/localstack.md) to an emulator already running, such
+     * as LocalStack in Docker: the tests then use it instead of starting moto_server.
+     */
+    public static final String EXTERNAL_ENDPOINT = "run78.aws.endpoint";
 
-        private static MotoServer start() {
+    private static final class Server {
+        static final URI ENDPOINT = start();
+        static final DynamoDbClient DYNAMO_DB = AwsClients.dynamoDb(ENDPOINT);
+        static final SqsClient SQS = AwsClients.sqs(ENDPOINT);
+        static final SnsClient SNS = AwsClients.sns(ENDPOINT);
+
+        private static URI start() {
             AwsClients.useDummyCredentialsForThisJvm();
+            String external = System.getProperty(EXTERNAL_ENDPOINT, "");
+            if (!external.isBlank()) {
+                return URI.create(external);
+            }
             MotoServer moto = MotoServer.start();
             Runtime.getRuntime().addShutdownHook(new Thread(moto::close, "shared-moto-stop"));
-            return moto;
+            return moto.endpoint();
         }
     }
 
     public static URI endpoint() {
-        return Server.MOTO.endpoint();
+        return Server.ENDPOINT;
     }
 
     public static DynamoDbClient dynamoDb() {
