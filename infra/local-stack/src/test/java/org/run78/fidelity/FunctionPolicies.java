@@ -44,8 +44,16 @@ final class FunctionPolicies {
     private FunctionPolicies() {}
 
     static List<Grant> grants(ServerlessFunction function) {
+        List<Object> documents = new ArrayList<>(TemplateFacts.list(function.properties().get("Policies")));
+        // A function given its own Role: the inline policies of that role are its grants.
+        String role = TemplateFacts.referencedId(function.properties().get("Role"));
+        if (role != null) {
+            for (Object policy : TemplateFacts.list(TemplateFacts.properties(role).get("Policies"))) {
+                documents.add(TemplateFacts.map(policy).get("PolicyDocument"));
+            }
+        }
         List<Grant> grants = new ArrayList<>();
-        for (Object entry : TemplateFacts.list(function.properties().get("Policies"))) {
+        for (Object entry : documents) {
             for (Object statement : TemplateFacts.list(TemplateFacts.map(entry).get("Statement"))) {
                 Map<String, Object> s = TemplateFacts.map(statement);
                 if (!"Allow".equals(s.get("Effect"))) {

@@ -65,6 +65,18 @@ class LeastPrivilegeTest {
     }
 
     @Test
+    void aQueueConsumerHasItsOwnRoleSoSamGivesItNoPollerPolicyOnEveryQueue() {
+        for (ServerlessFunction f : TemplateFacts.functions()) {
+            if (f.events().stream().anyMatch(e -> e.type().equals("SQS"))) {
+                String role = TemplateFacts.referencedId(f.properties().get("Role"));
+                assertEquals("AWS::IAM::Role", TemplateFacts.type(role), f.logicalId() + " has no role of its own");
+                List<Object> managed = TemplateFacts.list(TemplateFacts.properties(role).get("ManagedPolicyArns"));
+                assertTrue(managed.stream().noneMatch(m -> String.valueOf(m).contains("SQSQueueExecutionRole")), role);
+            }
+        }
+    }
+
+    @Test
     void everyGrantNamesAResourceOfTheTemplate() {
         Set<String> ids = TemplateFacts.resources().keySet();
         for (ServerlessFunction f : TemplateFacts.functions()) {
@@ -110,8 +122,11 @@ class LeastPrivilegeTest {
         }
     }
 
+    /** The resources a function's environment names, and the queues its event sources poll. */
     private static Set<String> namedByEnvironment(ServerlessFunction f) {
         Set<String> named = new TreeSet<>();
+        f.events().stream().filter(e -> e.type().equals("SQS"))
+                .forEach(e -> named.add(TemplateFacts.referencedId(e.properties().get("Queue"))));
         f.environmentVariables().values().forEach(v -> {
             String id = TemplateFacts.referencedId(v);
             if (id != null) {
