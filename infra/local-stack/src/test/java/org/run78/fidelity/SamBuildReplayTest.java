@@ -173,6 +173,27 @@ class SamBuildReplayTest {
         assertTrue(artifactBytes < 40L * 1024 * 1024, "artifact is " + artifactBytes + " bytes");
     }
 
+    @Test
+    void aFreshJvmOnTheArtifactAloneAnswersTheLeaderboardSampleFromMoto() throws Exception {
+        org.run78.local.SharedMoto.resetToTemplate();
+        java.util.Map<String, String> env = org.run78.local.SharedMoto.environmentOf("LeaderboardFunction");
+        String classPath = String.join(java.io.File.pathSeparator, task.toString(), task.resolve("lib") + "/*",
+                Path.of(ColdStartProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+        ProcessBuilder probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", // as JAVA_TOOL_OPTIONS in the template
+                "-cp", classPath, ColdStartProbe.class.getName(), "org.run78.handlers.LeaderboardHandler",
+                TemplateFacts.ROOT.resolve("events/LeaderboardFunction.json").toString()).redirectErrorStream(true);
+        probe.environment().putAll(env);
+        probe.environment().put("AWS_ACCESS_KEY_ID", "testing");
+        probe.environment().put("AWS_SECRET_ACCESS_KEY", "testing");
+        Process process = probe.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(2, TimeUnit.MINUTES) && process.exitValue() == 0, output);
+        String line = output.lines().filter(l -> l.startsWith("PROBE ")).findFirst().orElseThrow(() -> new AssertionError(output));
+        System.out.println("sam build replay: cold start of LeaderboardHandler on the artifact, no SnapStart: " + line);
+        assertTrue(line.contains("\"statusCode\":200"), line);
+    }
+
     static String codeUri() {
         Set<String> uris = new TreeSet<>();
         TemplateFacts.functions().forEach(f -> uris.add(String.valueOf(f.properties().get("CodeUri"))));
