@@ -25,6 +25,7 @@ import org.run78.queue.SnsDonationEvents;
 import org.run78.testing.FaultInjector;
 
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 
 /**
  * 2,000 donations from 500 users over four days, with 5% of every SDK call failing at random
@@ -119,12 +120,17 @@ class AggregationChaosTest {
             emptyReceives = 0;
             List<Message> batch = received.stream().map(m -> new Message(m.messageId(), m.body())).toList();
             Set<String> failed = AggregationHarness.deliver(aggregate, batch);
+            List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
             for (software.amazon.awssdk.services.sqs.model.Message m : received) {
                 if (failed.contains(m.messageId())) {
                     sqs.changeMessageVisibility(c -> c.queueUrl(queueUrl).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
                 } else {
-                    sqs.deleteMessage(d -> d.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+                    done.add(DeleteMessageBatchRequestEntry.builder().id(m.messageId()).receiptHandle(m.receiptHandle()).build());
                 }
+            }
+            for (int from = 0; from < done.size(); from += 10) {
+                List<DeleteMessageBatchRequestEntry> tenAtMost = done.subList(from, Math.min(done.size(), from + 10));
+                sqs.deleteMessageBatch(d -> d.queueUrl(queueUrl).entries(tenAtMost));
             }
         }
     }
