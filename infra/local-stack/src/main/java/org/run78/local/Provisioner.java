@@ -2,7 +2,6 @@ package org.run78.local;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,14 +67,12 @@ public final class Provisioner {
                 .filter(r -> List.of(TABLE, QUEUE, TOPIC, SUBSCRIPTION).contains(r.type()))
                 .forEach(r -> pending.put(r.logicalId(), r));
         List<SamTemplate.Resource> order = new ArrayList<>();
-        Set<String> done = new HashSet<>();
         while (!pending.isEmpty()) {
             SamTemplate.Resource next = pending.values().stream()
                     .filter(r -> references(r).stream().noneMatch(id -> pending.containsKey(id) && !id.equals(r.logicalId())))
                     .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("circular references between " + pending.keySet()));
             order.add(next);
-            done.add(next.logicalId());
             pending.remove(next.logicalId());
         }
         return order;
@@ -245,7 +242,6 @@ public final class Provisioner {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> list(Map<String, Object> owner, String key) {
         List<Map<String, Object>> items = new ArrayList<>();
         for (Object item : Maps.list(owner.get(key), key)) {
