@@ -256,6 +256,9 @@ public final class LocalStack implements AutoCloseable {
                 System.out.println("local stack stopped");
             }
         }, "local-stack-stop"));
+        if ("1".equals(System.getenv("LOCAL_STACK_STOP_ON_STDIN_EOF"))) {
+            stopWhenStdinCloses();
+        }
         try {
             running.set(start(Options.fromEnvironment(System.getenv())));
         } catch (RuntimeException e) {
@@ -263,5 +266,21 @@ public final class LocalStack implements AutoCloseable {
             System.exit(1);
         }
         running.get().awaitClose();
+    }
+
+    /** For a parent process (a test) that may die without stopping us: its end of our stdin closes then. */
+    private static void stopWhenStdinCloses() {
+        Thread watcher = new Thread(() -> {
+            try {
+                while (System.in.read() != -1) {
+                    // ignore input; wait for end of file
+                }
+            } catch (IOException closed) {
+                // same as end of file
+            }
+            System.exit(0);
+        }, "stdin-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 }

@@ -67,6 +67,19 @@ class LocalStackMainTest {
                 () -> children.stream().noneMatch(LocalStackMainTest::running));
     }
 
+    @Test
+    void a_stack_started_by_a_process_that_dies_stops_itself() throws Exception {
+        startMain();
+        List<ProcessHandle> children = process.descendants().toList();
+        process.getOutputStream().close(); // what the death of this JVM would do to the stack's stdin
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the JVM exits");
+        reader.join(10_000);
+        assertEquals(0, process.exitValue(), String.join("\n", lines));
+        assertTrue(lines.contains("local stack stopped"), String.join("\n", lines));
+        Eventually.await("moto and its wrapper gone", Duration.ofSeconds(30),
+                () -> children.stream().noneMatch(LocalStackMainTest::running));
+    }
+
     private int startMain() throws IOException {
         int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(
@@ -78,6 +91,7 @@ class LocalStackMainTest {
         env.put("PORT", String.valueOf(port));
         env.put("LOCAL_STACK_TEMPLATE", TestStacks.template("minimal.yaml").toString());
         env.put("LOCAL_CLOCK", "2019-06-25T08:00:00+08:00");
+        env.put("LOCAL_STACK_STOP_ON_STDIN_EOF", "1"); // so that it stops even if this test JVM is killed
         process = builder.start();
         reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
