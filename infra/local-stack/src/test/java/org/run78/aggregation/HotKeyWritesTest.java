@@ -59,11 +59,12 @@ class HotKeyWritesTest {
 
     @Test
     void aLeaderboardRequestCostsAtMostOneRead() {
-        AggregationHarness h = new AggregationHarness();
+        org.run78.local.SharedMoto.resetToTemplate();
         CallRecorder calls = new CallRecorder();
         Map<String, String> env = org.run78.local.SharedMoto.environmentOf("LeaderboardFunction");
         LeaderboardHandler handler = new LeaderboardHandler(Services.create(new Config(env), Clock.systemUTC(), List.of(calls)));
         int requests = 200;
+        long started = System.nanoTime();
         for (int i = 0; i < requests; i++) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             String event = "{\"version\":\"2.0\",\"routeKey\":\"GET /v1/leaderboard\",\"rawPath\":\"/v1/leaderboard\","
@@ -76,12 +77,13 @@ class HotKeyWritesTest {
             }
             assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"statusCode\":200"));
         }
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
         long reads = calls.requests().stream().filter(r -> r instanceof GetItemRequest).count();
-        System.out.printf("leaderboard: %d requests -> %d DynamoDB reads (%.3f per request), %d calls in all%n",
-                requests, reads, (double) reads / requests, calls.requests().size());
-        assertTrue(reads >= 1 && reads <= requests, "reads: " + reads);
+        System.out.printf("leaderboard: %d requests in %d ms -> %d DynamoDB reads (%.3f per request), %d calls in all%n",
+                requests, elapsedMillis, reads, (double) reads / requests, calls.requests().size());
+        // One GetItem of the snapshot, cached one second per container, whatever the number of users.
+        assertTrue(reads >= 1 && reads <= 1 + elapsedMillis / 1000, reads + " reads in " + elapsedMillis + " ms");
         assertEquals(reads, calls.requests().size(), "nothing but the snapshot read");
-        assertTrue(h.env != null);
     }
 
     private static long sharedItemWrites(List<SdkRequest> requests) {

@@ -21,6 +21,7 @@ import org.run78.handlers.ProjectReportHandler;
 import org.run78.handlers.ProjectsHandler;
 import org.run78.local.ProvisionedResources;
 import org.run78.local.SharedMoto;
+import org.run78.testing.HttpApiV2Events;
 
 /**
  * The four company functions as Lambda runs them: API Gateway HTTP API v2 event JSON in, the

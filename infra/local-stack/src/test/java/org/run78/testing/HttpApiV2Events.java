@@ -1,4 +1,4 @@
-package org.run78.claims;
+package org.run78.testing;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,9 +15,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.run78.app.Json;
 
 /** API Gateway HTTP API (payload format 2.0) events, as Lambda hands them to a function, and the function's answer. */
-final class HttpApiV2Events {
-    record Result(int statusCode, Map<String, String> headers, JsonNode body) {
-        String code() {
+public final class HttpApiV2Events {
+    public record Result(int statusCode, Map<String, String> headers, JsonNode body) {
+        public String code() {
             return body.has("error") ? body.get("error").get("code").asText() : null;
         }
     }
@@ -25,7 +25,7 @@ final class HttpApiV2Events {
     private HttpApiV2Events() {}
 
     /** The event of `METHOD routePath` for rawPath, with an optional bearer and JSON body (base64-encoded if asked). */
-    static ObjectNode event(String method, String routePath, String rawPath, Map<String, String> pathParameters,
+    public static ObjectNode event(String method, String routePath, String rawPath, Map<String, String> pathParameters,
                             String bearer, String body, boolean base64) {
         ObjectNode e = Json.MAPPER.createObjectNode();
         e.put("version", "2.0");
@@ -60,7 +60,7 @@ final class HttpApiV2Events {
         return e;
     }
 
-    static Result invoke(RequestStreamHandler handler, JsonNode event) {
+    public static Result invoke(RequestStreamHandler handler, JsonNode event) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             handler.handleRequest(new ByteArrayInputStream(event.toString().getBytes(StandardCharsets.UTF_8)), out, null);
