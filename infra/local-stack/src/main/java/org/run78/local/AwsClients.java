@@ -1,8 +1,11 @@
 package org.run78.local;
 
 import java.net.URI;
+import java.util.List;
+
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -21,8 +24,10 @@ public final class AwsClients {
         System.setProperty("aws.region", Intrinsics.REGION);
     }
 
-    public static DynamoDbClient dynamoDb(URI endpoint) {
+    /** Interceptors see every call the client makes (tests count and fail calls with them). */
+    public static DynamoDbClient dynamoDb(URI endpoint, ExecutionInterceptor... interceptors) {
         return DynamoDbClient.builder()
+                .overrideConfiguration(c -> c.executionInterceptors(List.of(interceptors)))
                 .endpointOverride(endpoint)
                 .region(Region.of(Intrinsics.REGION))
                 .credentialsProvider(credentials())
