@@ -1,16 +1,11 @@
 package org.run78.claims;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.run78.app.Json;
 import org.run78.local.LocalStack;
+import org.run78.testing.MiniProgram;
 
 /** The claim platform, the operators' tools and the mini-program, as HTTP clients of the local stack. */
 final class ClaimPlatform {
@@ -21,10 +16,11 @@ final class ClaimPlatform {
     }
 
     private final LocalStack stack;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final MiniProgram http;
 
     ClaimPlatform(LocalStack stack) {
         this.stack = stack;
+        this.http = new MiniProgram(stack);
     }
 
     String adminToken() {
@@ -32,7 +28,7 @@ final class ClaimPlatform {
     }
 
     void clockAt(String offsetDateTime) {
-        require(send("PUT", "/_local/clock", "{\"now\":\"" + offsetDateTime + "\"}", null), 200);
+        http.clockAt(offsetDateTime);
     }
 
     OffsetDateTime now() {
@@ -64,9 +60,7 @@ final class ClaimPlatform {
 
     /** A user of the mini-program logged in: wx.login through the simulator, then POST /v1/sessions. */
     String userToken(String openId) {
-        String code = require(send("POST", "/_local/wechat/login", "{\"openId\":\"" + openId + "\"}", null), 200)
-                .body().get("code").asText();
-        return require(send("POST", "/v1/sessions", "{\"code\":\"" + code + "\"}", null), 200).body().get("token").asText();
+        return http.logIn(openId);
     }
 
     /** An aided region's project in GET /v1/projects. */
@@ -80,29 +74,8 @@ final class ClaimPlatform {
     }
 
     Answer send(String method, String path, String body, String bearer) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(stack.uri(path)).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("content-type", "application/json");
-        }
-        if (bearer != null) {
-            request.header("authorization", "Bearer " + bearer);
-        }
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = null;
-            try {
-                json = response.body().isEmpty() ? null : Json.parse(response.body());
-            } catch (IOException notJson) {
-                // left null: the assertion on the status shows the text
-            }
-            return new Answer(response.statusCode(), json, response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        MiniProgram.Answer answer = http.send(method, path, body, bearer);
+        return new Answer(answer.status(), answer.body(), answer.text());
     }
 
     static Answer require(Answer answer, int status) {
