@@ -73,10 +73,15 @@ public final class DynamoFinalReports implements FinalReports, CampaignStatus {
 
     @Override
     public void markFinal(Instant at) {
-        dynamo.updateItem(u -> u.tableName(stateTable).key(statusKey())
-                .updateExpression("SET #status = :final, finalizedAt = if_not_exists(finalizedAt, :at)")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":final", s("final"), ":at", s(at.toString()))));
+        try {
+            dynamo.updateItem(u -> u.tableName(stateTable).key(statusKey())
+                    .conditionExpression("attribute_not_exists(#status) OR #status <> :final")
+                    .updateExpression("SET #status = :final, finalizedAt = if_not_exists(finalizedAt, :at)")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":final", s("final"), ":at", s(at.toString()))));
+        } catch (ConditionalCheckFailedException alreadyFinal) {
+            // Marked by an earlier run: nothing to change.
+        }
     }
 
     private static FinalReport read(Map<String, AttributeValue> item) {

@@ -98,6 +98,8 @@ public final class FinalizationService {
         requireEnded(started);
         Optional<FinalReport> existing = ports.reports().published();
         if (existing.isPresent()) {
+            // A run that died between publishing and marking final left the campaign `closed`.
+            ports.status().markFinal(existing.get().finalizedAt().toInstant());
             journal("finalize.already_final", "finalizedAt", existing.get().finalizedAt());
             return new Outcome(existing.get(), false, null, 0, List.of(), List.of());
         }

@@ -67,6 +67,19 @@ class FinalizationServiceTest {
     }
 
     @Test
+    void aRunThatDiedAfterPublishingIsMarkedFinalByTheNextRun() {
+        store.countedDonation(donation("u1", 26, "330000", 10_000));
+        store.dieBeforeMarkingFinal = true;
+        assertThrows(IllegalStateException.class, () -> finalizer(END.plusSeconds(60)).run());
+        assertEquals("closed", store.status);
+
+        FinalizationService.Outcome again = finalizer(END.plusSeconds(120)).run();
+
+        assertFalse(again.publishedNow(), "the report published before is the one answered");
+        assertEquals("final", store.status);
+    }
+
+    @Test
     void justAfterTheEndItWaitsTheInFlightGraceThenFinalizes() {
         FinalizationService.Outcome outcome = finalizer(END.plusSeconds(5)).run();
         // A fixed clock never reaches end + grace: the wait is bounded by the grace itself.

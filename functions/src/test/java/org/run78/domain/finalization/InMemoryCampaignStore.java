@@ -49,6 +49,7 @@ final class InMemoryCampaignStore implements DonationCounter, UncountedDonations
     LeaderboardSnapshot snapshot;
     FinalReport report;
     String status;
+    boolean dieBeforeMarkingFinal;
     /** Runs before each correction, to stand for a concurrent writer. */
     Consumer<Drift> beforeCorrect = d -> {};
 
@@ -224,8 +225,14 @@ final class InMemoryCampaignStore implements DonationCounter, UncountedDonations
 
     @Override
     public void markFinal(Instant at) {
-        writes.add("final");
-        status = "final";
+        if (dieBeforeMarkingFinal) {
+            dieBeforeMarkingFinal = false;
+            throw new IllegalStateException("the function died before marking the campaign final");
+        }
+        if (!"final".equals(status)) {
+            writes.add("final");
+            status = "final";
+        }
     }
 
     @Override
