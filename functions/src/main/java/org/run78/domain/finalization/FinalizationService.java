@@ -46,6 +46,7 @@ public final class FinalizationService {
     private static final int UNCOUNTED_PAGE = 1_000;
     private static final int COUNT_ATTEMPTS = 5;
     private static final int CORRECT_ATTEMPTS = 5;
+    private static final int RECONCILE_ROUNDS = 3;
     private static final int MAX_FOLDS = 100_000;
     private static final Duration GRACE_STEP = Duration.ofMillis(250);
 
@@ -109,7 +110,6 @@ public final class FinalizationService {
         waitForInFlightDonations();
         Drain drain = drainQueue();
         long countedNow = countUncounted();
-        foldEveryDelta();
 
         LedgerSums ledger = LedgerSums.merged(ports.ledger().scan(LedgerSums::new));
         journal("finalize.ledger_read", "donations", ledger.donations(), "donors", ledger.donors(),
@@ -117,14 +117,10 @@ public final class FinalizationService {
         if (!ledger.uncounted().isEmpty()) {
             // Written after the index was read (or not in the index yet): counted the same way.
             countedNow += countThroughAggregation(ledger.uncounted());
-            foldEveryDelta();
         }
 
-        Totals stored = ports.counter().totals();
         List<Drift> corrections = new ArrayList<>();
-        for (Drift drift : TotalsReconciliation.drifts(campaign, ledger, stored)) {
-            correct(drift).ifPresent(corrections::add);
-        }
+        Totals stored = reconcileTotals(ledger, corrections);
         List<ProfileCheck> profileSegments = ports.profiles().scan(() -> new ProfileCheck(ledger));
         journal("finalize.profiles_read", "profiles", profileSegments.stream().mapToLong(ProfileCheck::profiles).sum());
         for (Drift drift : ProfileCheck.userDrifts(ledger, profileSegments)) {
@@ -254,11 +250,38 @@ public final class FinalizationService {
         return counted;
     }
 
-    private void foldEveryDelta() {
-        for (int folds = 0; folds < MAX_FOLDS; folds++) {
-            if (ports.counter().foldPendingDeltas() == 0) {
-                return;
+    /**
+     * Sets the region and aided totals to the ledger's. Corrections are absolute and folds add,
+     * so no delta may be folded after a correction: a donation the aggregate function counted as
+     * the scan began has its delta written with its mark, and folding it after the correction
+     * would count it twice. So every delta is folded before the totals are read, and a fold
+     * found after the corrections means they were made on stale totals: reconcile again.
+     */
+    private Totals reconcileTotals(LedgerSums ledger, List<Drift> corrections) {
+        for (int round = 1; round <= RECONCILE_ROUNDS; round++) {
+            foldEveryDelta();
+            Totals stored = ports.counter().totals();
+            for (Drift drift : TotalsReconciliation.drifts(campaign, ledger, stored)) {
+                correct(drift).ifPresent(corrections::add);
             }
+            int late = foldEveryDelta();
+            if (late == 0) {
+                return stored;
+            }
+            journal("finalize.fold_after_correction", "round", round, "deltas", late);
+        }
+        throw new IllegalStateException("deltas keep arriving while the campaign is closed; run the finalizer again");
+    }
+
+    /** Folds until no delta is pending; how many were folded. */
+    private int foldEveryDelta() {
+        int folded = 0;
+        for (int folds = 0; folds < MAX_FOLDS; folds++) {
+            int now = ports.counter().foldPendingDeltas();
+            if (now == 0) {
+                return folded;
+            }
+            folded += now;
         }
         throw new IllegalStateException("deltas keep arriving while the campaign is closed; run the finalizer again");
     }

@@ -174,21 +174,30 @@ final class FinalizationKit {
     }
 
     Map<String, Long> stored(String prefix) {
+        return stored(prefix, "steps");
+    }
+
+    /** A number of every total item under the prefix, by code; zeros and absent values left out. */
+    Map<String, Long> stored(String prefix, String attribute) {
         Map<String, Long> totals = new TreeMap<>();
         for (Map<String, AttributeValue> item : scan("STATE_TABLE")) {
             String pk = item.get(Keys.PK).s();
-            if (pk.startsWith(prefix) && item.containsKey("steps") && Long.parseLong(item.get("steps").n()) != 0) {
-                totals.put(pk.substring(prefix.length()), Long.parseLong(item.get("steps").n()));
+            if (pk.startsWith(prefix) && item.containsKey(attribute) && Long.parseLong(item.get(attribute).n()) != 0) {
+                totals.put(pk.substring(prefix.length()), Long.parseLong(item.get(attribute).n()));
             }
         }
         return totals;
     }
 
     Map<String, Long> storedUserSteps() {
+        return storedUser("countedSteps");
+    }
+
+    Map<String, Long> storedUser(String attribute) {
         Map<String, Long> totals = new TreeMap<>();
         for (Map<String, AttributeValue> item : scan("USERS_TABLE")) {
-            if (Keys.PROFILE_SK.equals(item.get(Keys.SK).s()) && item.containsKey("countedSteps")) {
-                totals.put(item.get(Keys.PK).s().substring("USER#".length()), Long.parseLong(item.get("countedSteps").n()));
+            if (Keys.PROFILE_SK.equals(item.get(Keys.SK).s()) && item.containsKey(attribute)) {
+                totals.put(item.get(Keys.PK).s().substring("USER#".length()), Long.parseLong(item.get(attribute).n()));
             }
         }
         return totals;

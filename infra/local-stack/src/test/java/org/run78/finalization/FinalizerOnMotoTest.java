@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.run78.finalization.FinalizationKit.CAMPAIGN;
 import static org.run78.finalization.FinalizationKit.END;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +22,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
+import org.run78.app.Config;
 import org.run78.app.Json;
+import org.run78.app.Services;
 import org.run78.domain.aggregation.Deltas;
 import org.run78.domain.donation.Donation;
 import org.run78.domain.error.DomainException;
@@ -36,7 +41,15 @@ import org.run78.domain.finalization.FinalReport;
 import org.run78.domain.finalization.FinalizationService;
 import org.run78.domain.leaderboard.Leaderboard;
 import org.run78.local.SharedMoto;
+import org.run78.store.DynamoDonationCounter;
 import org.run78.store.Keys;
+
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /** The finalizer against moto_server: real conditional writes, real scans, the template's tables. */
 class FinalizerOnMotoTest {
@@ -71,9 +84,75 @@ class FinalizerOnMotoTest {
         Deltas sums = kit.ledgerSums();
         assertEquals(new TreeMap<>(sums.regionSteps()), kit.stored("REGION#"));
         assertEquals(new TreeMap<>(Deltas.aidedSteps(CAMPAIGN, sums.regionSteps())), kit.stored("AIDED#"));
+        Map<String, Long> regionDonations = new TreeMap<>(sums.regionDonations());
+        regionDonations.values().removeIf(count -> count == 0);
+        assertEquals(regionDonations, kit.stored("REGION#", "donations"), "region donation counts");
         Map<String, Long> users = new TreeMap<>();
-        sums.users().forEach((u, d) -> users.put(u, d.countedSteps()));
+        Map<String, Long> userDonations = new TreeMap<>();
+        sums.users().forEach((u, d) -> {
+            users.put(u, d.countedSteps());
+            userDonations.put(u, d.donations());
+        });
         assertEquals(users, kit.storedUserSteps());
+        assertEquals(userDonations, kit.storedUser("donations"), "user donation counts");
+    }
+
+    @Test
+    void aDonationCountedAsTheLedgerScanBeginsIsFoldedBeforeTheTotalsAreReconciledNotAfter() {
+        FinalizationKit kit = new FinalizationKit();
+        kit.counted(kit.recorded(4, 1));
+        // X is in the ledger but not yet in the Uncounted index (it lags), and its message is in flight.
+        Donation x = FinalizationKit.donation(FinalizationKit.user(99), LocalDate.of(2019, 7, 8), "330000", 20_000);
+        kit.ledger.record(x);
+        kit.dynamo.updateItem(u -> u.tableName(kit.env.get("LEDGER_TABLE"))
+                .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.ledgerPk(x.userId())),
+                        Keys.SK, AttributeValue.fromS(Keys.ledgerSk(x.day()))))
+                .updateExpression("REMOVE " + Keys.UNCOUNTED_SHARD));
+        Services aggregateFunction = kit.services(END.plusSeconds(30));
+        AtomicBoolean counted = new AtomicBoolean();
+        ExecutionInterceptor aggregateCountsAsTheScanBegins = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution c, ExecutionAttributes a) {
+                if (c.request() instanceof ScanRequest scan && scan.tableName().equals(kit.env.get("LEDGER_TABLE"))
+                        && counted.compareAndSet(false, true)) {
+                    // The aggregate function's counting transaction commits; its fold would come a moment later.
+                    new DynamoDonationCounter(SharedMoto.dynamoDb(), CAMPAIGN, kit.env.get("LEDGER_TABLE"),
+                            kit.env.get("USERS_TABLE"), kit.env.get("STATE_TABLE")).count(List.of(x), END.plusSeconds(30));
+                }
+            }
+        };
+        Services finalizeFunction = Services.create(new Config(kit.env), Clock.fixed(END.plusSeconds(60), ZoneOffset.UTC),
+                List.of(aggregateCountsAsTheScanBegins));
+
+        FinalReport report = finalizeFunction.finalization().run().report();
+        aggregateFunction.aggregation().settle(Set.of()); // the aggregate function's own fold, too late
+
+        assertTrue(counted.get(), "the aggregate function counted X during the run");
+        assertReportEqualsTheLedger(kit, report);
+        assertStoredTotalsEqualTheLedger(kit);
+    }
+
+    @Test
+    void aRunThatDiedBeforeMarkingTheCampaignFinalIsCompletedByTheNextRun() {
+        FinalizationKit kit = new FinalizationKit();
+        kit.counted(kit.recorded(3, 1));
+        ExecutionInterceptor dieAtMarkFinal = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution c, ExecutionAttributes a) {
+                if (c.request() instanceof UpdateItemRequest u && u.updateExpression().contains("finalizedAt")) {
+                    throw new IllegalStateException("the function died before marking the campaign final");
+                }
+            }
+        };
+        Services dying = Services.create(new Config(kit.env), Clock.fixed(END.plusSeconds(60), ZoneOffset.UTC),
+                List.of(dieAtMarkFinal));
+        assertThrows(IllegalStateException.class, () -> dying.finalization().run());
+        assertEquals("closed", kit.item("STATE_TABLE", Keys.CAMPAIGN_PK, Keys.STATUS_SK).get("status").s());
+
+        FinalizationService.Outcome again = kit.services(END.plusSeconds(120)).finalization().run();
+
+        assertFalse(again.publishedNow());
+        assertEquals("final", kit.item("STATE_TABLE", Keys.CAMPAIGN_PK, Keys.STATUS_SK).get("status").s());
     }
 
     @Test
