@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.run78.domain.aggregation.AggregationService;
 import org.run78.domain.aggregation.CountOutcome;
 import org.run78.domain.aggregation.Deltas;
 import org.run78.domain.aggregation.DonationCounter;
@@ -43,7 +44,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * written once per fold rather than once per donation.
  */
 public final class DynamoDonationCounter implements DonationCounter {
-    private static final int DELTAS_PER_FOLD = 40;
+    /** Enough to keep up with any batch rate; more only makes each fold's transaction larger. */
+    private static final int MOST_DELTAS_PER_FOLD = 40;
     private static final int ATTEMPTS = 4;
 
     private final DynamoDbClient dynamo;
@@ -51,6 +53,7 @@ public final class DynamoDonationCounter implements DonationCounter {
     private final String ledgerTable;
     private final String usersTable;
     private final String stateTable;
+    private final int deltasPerFold;
 
     public DynamoDonationCounter(DynamoDbClient dynamo, Campaign campaign, String ledgerTable, String usersTable,
                                  String stateTable) {
@@ -59,6 +62,22 @@ public final class DynamoDonationCounter implements DonationCounter {
         this.ledgerTable = ledgerTable;
         this.usersTable = usersTable;
         this.stateTable = stateTable;
+        this.deltasPerFold = deltasPerFold(campaign);
+    }
+
+    /**
+     * A fold is one transaction: a delete per delta plus an update per region and per aided
+     * total, so the campaign's number of totals decides how many deltas fit.
+     */
+    static int deltasPerFold(Campaign campaign) {
+        int totals = campaign.regions().size() + campaign.aidedRegions().size();
+        int room = AggregationService.MAX_ACTIONS_PER_WRITE - totals;
+        if (room < 1) {
+            throw new IllegalArgumentException("the campaign's " + campaign.regions().size() + " regions and "
+                    + campaign.aidedRegions().size() + " aided totals leave no room to fold a delta in one transaction of "
+                    + AggregationService.MAX_ACTIONS_PER_WRITE + " actions");
+        }
+        return Math.min(MOST_DELTAS_PER_FOLD, room);
     }
 
     @Override
@@ -150,7 +169,7 @@ public final class DynamoDonationCounter implements DonationCounter {
                     .keyConditionExpression("pk = :pk")
                     .expressionAttributeValues(Map.of(":pk", s(Keys.DELTA_PK)))
                     .consistentRead(true)
-                    .limit(DELTAS_PER_FOLD)).items();
+                    .limit(deltasPerFold)).items();
             if (deltas.isEmpty()) {
                 return 0;
             }

@@ -21,7 +21,7 @@ import org.run78.domain.leaderboard.LeaderboardSnapshot;
  */
 public final class AggregationService {
     /** DynamoDB's limit of actions in one TransactWriteItems. */
-    static final int MAX_ACTIONS_PER_WRITE = 100;
+    public static final int MAX_ACTIONS_PER_WRITE = 100;
     private static final int FOLD_ROUNDS = 8;
 
     private final Campaign campaign;
