@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -247,7 +248,7 @@ public final class DynamoDonationCounter implements DonationCounter {
     }
 
     @Override
-    public Instant markProjectGenerated(String aidedCode, Instant at) {
+    public Optional<Instant> markProjectGenerated(String aidedCode, Instant at) {
         try {
             dynamo.updateItem(u -> u.tableName(stateTable)
                     .key(totalKey(Keys.aidedPk(aidedCode)))
@@ -255,11 +256,11 @@ public final class DynamoDonationCounter implements DonationCounter {
                     .updateExpression("SET generatedAt = :at")
                     .expressionAttributeValues(Map.of(":at", s(at.toString()), ":target", n(campaign.aidedTargetSteps())))
                     .returnValues(ReturnValue.NONE));
-            return at;
+            return Optional.of(at);
         } catch (ConditionalCheckFailedException alreadyGenerated) {
             Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(stateTable)
                     .key(totalKey(Keys.aidedPk(aidedCode))).consistentRead(true)).item();
-            return Items.optionalString(item, "generatedAt").map(Instant::parse).orElse(at);
+            return Items.optionalString(item, "generatedAt").map(Instant::parse);
         }
     }
 

@@ -86,7 +86,7 @@ public final class AggregationService {
         Totals totals = counter.totals();
         Map<String, Instant> generated = new HashMap<>(totals.generatedAt());
         for (String aided : totals.projectsToGenerate(campaign)) {
-            generated.put(aided, counter.markProjectGenerated(aided, now));
+            counter.markProjectGenerated(aided, now).ifPresent(at -> generated.put(aided, at));
         }
         snapshots.save(new LeaderboardSnapshot(now, totals.regionSteps(), generated,
                 topDonors.top(campaign.topDonors()), false));

@@ -2,6 +2,7 @@ package org.run78.domain.aggregation;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.run78.domain.donation.Donation;
@@ -28,7 +29,8 @@ public interface DonationCounter {
 
     /**
      * Sets the project's generation time unless it is already set (it never changes or
-     * un-generates); returns the time stored, ours or the earlier one.
+     * un-generates) and the total has reached the target; returns the time stored, ours or
+     * the earlier one, or nothing if the total is below the target and none was stored.
      */
-    Instant markProjectGenerated(String aidedCode, Instant at);
+    Optional<Instant> markProjectGenerated(String aidedCode, Instant at);
 }

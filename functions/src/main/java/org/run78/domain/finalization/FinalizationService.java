@@ -131,7 +131,9 @@ public final class FinalizationService {
         Map<String, Instant> generatedAt = new HashMap<>(stored.generatedAt());
         List<String> marked = TotalsReconciliation.projectsToMarkGenerated(campaign, ledger, generatedAt);
         for (String aided : marked) {
-            Instant at = ports.counter().markProjectGenerated(aided, now);
+            // The totals were just set to the ledger's, which reaches the target: it is stored.
+            Instant at = ports.counter().markProjectGenerated(aided, now).orElseThrow(() ->
+                    new IllegalStateException(aided + " reached its target in the ledger but not in its stored total"));
             generatedAt.put(aided, at);
             journal("finalize.project_marked_generated", "aidedCode", aided,
                     "steps", ledger.aidedSteps(campaign).get(aided), "generatedAt", at);

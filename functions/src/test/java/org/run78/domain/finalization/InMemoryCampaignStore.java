@@ -121,9 +121,9 @@ final class InMemoryCampaignStore implements DonationCounter, UncountedDonations
     }
 
     @Override
-    public Instant markProjectGenerated(String aidedCode, Instant at) {
+    public Optional<Instant> markProjectGenerated(String aidedCode, Instant at) {
         writes.add("generated " + aidedCode);
-        return generatedAt.computeIfAbsent(aidedCode, k -> at);
+        return Optional.of(generatedAt.computeIfAbsent(aidedCode, k -> at));
     }
 
     @Override

@@ -57,9 +57,37 @@ final class AggregationHarness {
         ledger = new DynamoDonationLedger(SharedMoto.dynamoDb(), env.get("LEDGER_TABLE"));
     }
 
+    /** What the handlers' clock reads, unless a test gives another instant. */
+    static final Instant HANDLER_NOW = Instant.parse("2019-06-30T04:00:00Z");
+
     AggregateHandler handler(ExecutionInterceptor... interceptors) {
-        Clock clock = Clock.fixed(Instant.parse("2019-06-30T04:00:00Z"), ZoneOffset.UTC);
+        return handler(HANDLER_NOW, interceptors);
+    }
+
+    AggregateHandler handler(Instant now, ExecutionInterceptor... interceptors) {
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         return new AggregateHandler(Services.create(new Config(env), clock, List.of(interceptors)));
+    }
+
+    /** Sets a total item's steps, as if earlier donations (not in this ledger) had been counted. */
+    void plantTotal(String pk, long steps) {
+        SharedMoto.dynamoDb().putItem(b -> b.tableName(env.get("STATE_TABLE")).item(Map.of(
+                Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(Keys.TOTAL_SK),
+                "steps", AttributeValue.fromN(Long.toString(steps)))));
+    }
+
+    /** The aided region's stored generation time, or null. */
+    String generatedAt(String aidedCode) {
+        Map<String, AttributeValue> item = SharedMoto.dynamoDb().getItem(b -> b.tableName(env.get("STATE_TABLE"))
+                .consistentRead(true).key(Map.of(Keys.PK, AttributeValue.fromS(Keys.aidedPk(aidedCode)),
+                        Keys.SK, AttributeValue.fromS(Keys.TOTAL_SK)))).item();
+        return item.containsKey("generatedAt") ? item.get("generatedAt").s() : null;
+    }
+
+    /** The ledger's counted steps donated to these regions. */
+    long ledgerSteps(String... regions) {
+        Set<String> wanted = Set.of(regions);
+        return ledgerDonations().stream().filter(d -> wanted.contains(d.regionCode())).mapToLong(Donation::countedSteps).sum();
     }
 
     static String user(int i) {
@@ -157,21 +185,29 @@ final class AggregationHarness {
     }
 
     Map<String, Long> storedTotals(String prefix) {
+        return storedTotals(prefix, "steps");
+    }
+
+    Map<String, Long> storedTotals(String prefix, String attribute) {
         Map<String, Long> totals = new TreeMap<>();
         for (Map<String, AttributeValue> item : scan(env.get("STATE_TABLE"))) {
             String pk = item.get(Keys.PK).s();
-            if (pk.startsWith(prefix) && item.containsKey("steps")) {
-                totals.put(pk.substring(prefix.length()), Long.parseLong(item.get("steps").n()));
+            if (pk.startsWith(prefix) && item.containsKey(attribute)) {
+                totals.put(pk.substring(prefix.length()), Long.parseLong(item.get(attribute).n()));
             }
         }
         return totals;
     }
 
     Map<String, Long> storedUserSteps() {
+        return storedUser("countedSteps");
+    }
+
+    Map<String, Long> storedUser(String attribute) {
         Map<String, Long> totals = new TreeMap<>();
         for (Map<String, AttributeValue> item : scan(env.get("USERS_TABLE"))) {
-            if (Keys.PROFILE_SK.equals(item.get(Keys.SK).s()) && item.containsKey("countedSteps")) {
-                totals.put(item.get(Keys.PK).s().substring("USER#".length()), Long.parseLong(item.get("countedSteps").n()));
+            if (Keys.PROFILE_SK.equals(item.get(Keys.SK).s()) && item.containsKey(attribute)) {
+                totals.put(item.get(Keys.PK).s().substring("USER#".length()), Long.parseLong(item.get(attribute).n()));
             }
         }
         return totals;
@@ -182,8 +218,15 @@ final class AggregationHarness {
         List<Donation> ledger = ledgerDonations();
         Deltas expected = Deltas.of(ledger);
         Map<String, Long> expectedUsers = new TreeMap<>();
-        expected.users().forEach((u, d) -> expectedUsers.put(u, d.countedSteps()));
+        Map<String, Long> expectedUserDonations = new TreeMap<>();
+        expected.users().forEach((u, d) -> {
+            expectedUsers.put(u, d.countedSteps());
+            expectedUserDonations.put(u, d.donations());
+        });
         assertEquals(new TreeMap<>(expected.regionSteps()), withoutZeros(storedTotals("REGION#")), "region totals");
+        assertEquals(withoutZeros(expected.regionDonations()), withoutZeros(storedTotals("REGION#", "donations")),
+                "region donation counts");
+        assertEquals(expectedUserDonations, storedUser("donations"), "user donation counts");
         assertEquals(new TreeMap<>(Deltas.aidedSteps(CAMPAIGN, expected.regionSteps())), withoutZeros(storedTotals("AIDED#")),
                 "aided totals");
         assertEquals(expectedUsers, storedUserSteps(), "user totals");

@@ -6,6 +6,7 @@ import static org.run78.aggregation.AggregationHarness.deliver;
 import static org.run78.aggregation.AggregationHarness.deliverUntilDone;
 import static org.run78.aggregation.AggregationHarness.messages;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,6 +113,43 @@ class ExactlyOnceAggregationTest {
     @Test
     void failingAtEveryCallAfterItWasAppliedLosesNothingAndDoublesNothing() {
         failAtEveryCall(FaultInjector.When.AFTER_APPLIED);
+    }
+
+    @Test
+    void aProjectIsGeneratedOnceAtTheMomentItsAidedTotalReachesTheTargetWhicheverCallFails() {
+        for (FaultInjector.When when : FaultInjector.When.values()) {
+            int calls = Integer.MAX_VALUE;
+            for (int k = 1; k <= calls; k++) {
+                h = new AggregationHarness();
+                // Gansu's earlier days, counted already: 10,000 steps short of its target.
+                long target = AggregationHarness.CAMPAIGN.aidedTargetSteps();
+                h.plantTotal("REGION#330000", target - 10_000);
+                h.plantTotal("AIDED#620000", target - 10_000);
+                List<Donation> crossing = h.recorded(List.of(
+                        AggregationHarness.donation(AggregationHarness.user(1), DAY1, "330000", 8_000),
+                        AggregationHarness.donation(AggregationHarness.user(2), DAY1, "620000", 9_000)));
+                List<Message> batch = messages(crossing);
+                FaultInjector faults = new FaultInjector();
+                AggregateHandler handler = h.handler(faults);
+                faults.failCall(k, when);
+                Set<String> failed = deliver(handler, batch);
+                if (k == 1) {
+                    calls = faults.calls();
+                }
+                faults.off();
+                deliverUntilDone(handler, batch.stream().filter(m -> failed.contains(m.messageId())).toList());
+                String generatedAt = h.generatedAt("620000");
+                assertEquals(AggregationHarness.HANDLER_NOW.toString(), generatedAt, when + " at call " + k);
+
+                // Redelivered, and later donations counted by a later invocation: the time stays.
+                deliver(h.handler(Instant.parse("2019-07-01T04:00:00Z")), batch);
+                deliver(h.handler(Instant.parse("2019-07-01T04:00:00Z")), messages(h.recordedBatch(10, 3, DAY1.plusDays(1))));
+                assertEquals(generatedAt, h.generatedAt("620000"), when + " at call " + k);
+                assertEquals(target - 10_000 + h.ledgerSteps("620000", "330000"), h.storedTotals("AIDED#").get("620000"),
+                        "the aided total: the planted steps and the ledger's own and helper's");
+            }
+            assertTrue(calls > 5, "an invocation that generates makes several calls: " + calls);
+        }
     }
 
     private void failAtEveryCall(FaultInjector.When when) {
