@@ -358,6 +358,10 @@ class ClaimsOverHttpTest {
         refused("a malformed code", 400, "INVALID_REQUEST", () -> platform.send("POST", "/v1/admin/companies",
                 "{\"companyCode\":\"cpic.1\",\"name\":\"x\"}", admin));
         refused("not JSON", 400, "INVALID_REQUEST", () -> platform.send("POST", "/v1/admin/companies", "{", admin));
+        refused("a name of no-break spaces", 400, "INVALID_REQUEST", () -> platform.send("POST", "/v1/admin/companies",
+                "{\"companyCode\":\"CPIC\",\"name\":\"\\u00a0\\u202f\"}", admin));
+        refused("a name hiding a zero-width space", 400, "INVALID_REQUEST", () -> platform.send("POST", "/v1/admin/companies",
+                "{\"companyCode\":\"CPIC\",\"name\":\"中国\\u200b太保\"}", admin));
         refused("no admin token", 401, "UNAUTHORIZED", () -> platform.send("POST", "/v1/admin/companies",
                 "{\"companyCode\":\"CPIC\",\"name\":\"x\"}", null));
         refused("a registered code", 409, "COMPANY_EXISTS", () -> platform.send("POST", "/v1/admin/companies",
