@@ -140,7 +140,8 @@ class MePageOverHttpTest {
 
     @Test
     void aDonationEventOnTheBadgeQueueIsEvaluatedByTheBadgesFunctionAndShowsOnThePage() {
-        // What DonationTopic will deliver to BadgeQueue: the donation JSON the donate path publishes.
+        // What DonationTopic delivers to BadgeQueue (raw message delivery): the donation JSON the donate path publishes,
+        // sent here straight to the queue, twice, to see a duplicate evaluated once.
         String openId = "openid-badge-queue";
         String token = app.logIn(openId);
         JsonNode donated = MiniProgram.require(app.donate(openId, token, "620000", 15_000), 201).body();
