@@ -57,13 +57,16 @@ public record DonorHistory(String userId, List<Donation> donations) {
     }
 
     /**
-     * The run of consecutive days that is still alive on `today`: it ends today, or it ends
-     * yesterday (today is not over, the user may still donate). A missed day breaks it.
+     * The run of consecutive days that is still alive on `day`: it ends on `day`, or, while `day`
+     * can still be donated, on the day before (the user may yet extend it). A missed day breaks it.
      */
-    public int currentStreak(LocalDate today) {
-        LocalDate end = on(today).isPresent() ? today : today.minusDays(1);
+    public int currentStreak(LocalDate day, boolean dayStillOpen) {
+        if (on(day).isEmpty() && !dayStillOpen) {
+            return 0;
+        }
+        LocalDate end = on(day).isPresent() ? day : day.minusDays(1);
         int run = 0;
-        for (LocalDate day = end; on(day).isPresent(); day = day.minusDays(1)) {
+        for (LocalDate d = end; on(d).isPresent(); d = d.minusDays(1)) {
             run++;
         }
         return run;

@@ -11,6 +11,7 @@ import org.run78.domain.campaign.Region;
 import org.run78.domain.error.DomainException;
 import org.run78.domain.error.ErrorCode;
 import org.run78.domain.project.AidedProgress;
+import org.run78.domain.project.ProjectReport;
 
 /** The rules a claim must meet before it is written, each value from the campaign data. */
 public final class ClaimPolicy {
@@ -56,6 +57,14 @@ public final class ClaimPolicy {
             throw new DomainException(ErrorCode.NOT_AIDED_REGION,
                     "only aided regions' projects can be claimed; not aided: " + String.join(", ", notAided),
                     Map.of("regions", notAided));
+        }
+    }
+
+    /** INVALID_REQUEST for coverage beyond what a delivery may report: a mistyped figure, not a low one. */
+    public void requirePlausibleCoverage(Long coverageAmountYuan) {
+        long maximum = ProjectReport.Delivered.MAX_COVERAGE_YUAN;
+        if (coverageAmountYuan != null && coverageAmountYuan > maximum) {
+            throw DomainException.invalid("coverageAmountYuan must be at most " + maximum + " yuan");
         }
     }
 

@@ -54,6 +54,7 @@ public final class ClaimService {
 
     public Receipt claim(Company company, List<String> regions, Long coverageAmountYuan) {
         policy.requireWellFormed(regions);
+        policy.requirePlausibleCoverage(coverageAmountYuan);
         Instant now = clock.instant();
         policy.requireOpen(now);
         policy.requireAided(regions);

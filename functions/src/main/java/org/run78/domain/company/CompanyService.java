@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.run78.domain.error.DomainException;
 import org.run78.domain.error.ErrorCode;
+import org.run78.domain.text.PublicName;
 
 /** Registers companies (operators only) and recognises a company by its credential. */
 public final class CompanyService {
@@ -21,11 +22,9 @@ public final class CompanyService {
 
     public Registration register(String companyCode, String name) {
         Company.requireValidCode(companyCode);
-        String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > Company.MAX_NAME_LENGTH) {
-            throw DomainException.invalid("name must be 1 to " + Company.MAX_NAME_LENGTH + " characters");
-        }
-        Company company = new Company(companyCode, trimmed, clock.instant());
+        // shown on the public project list, so held to the rule of a user's display name
+        String shown = PublicName.validate("name", name, Company.MAX_NAME_LENGTH);
+        Company company = new Company(companyCode, shown, clock.instant());
         CompanyCredential credential = CompanyCredential.issue(companyCode);
         registry.register(company, credential.hash());
         return new Registration(company, credential.reveal());

@@ -14,6 +14,7 @@ import org.run78.domain.badge.DonorHistories;
 import org.run78.domain.badge.DonorHistory;
 import org.run78.domain.campaign.BadgeRule;
 import org.run78.domain.campaign.Campaign;
+import org.run78.domain.campaign.CampaignPhase;
 import org.run78.domain.donation.Donation;
 
 /**
@@ -52,19 +53,23 @@ public final class MeService {
                 DisplayName.shown(profile.displayName().orElse(null)),
                 history.countedSteps(),
                 history.count(),
-                history.currentStreak(streakDay(today)),
+                currentStreak(history, today, now),
                 history.longestStreak(),
                 badges(profile.badges()),
                 new MyPage.Today(today, todays != null, todays == null ? null : todays.regionCode()));
     }
 
     /**
-     * The day a current streak is judged on. After the campaign's last day nobody can donate,
-     * so no later day breaks a streak: it is judged on the last day.
+     * While the window is open today may still be donated, so a run ending yesterday is alive.
+     * Once it has closed nothing can extend a run, so only one ending on the last day counts.
      */
-    private LocalDate streakDay(LocalDate today) {
-        LocalDate lastDay = campaign.end().toLocalDate();
-        return today.isAfter(lastDay) ? lastDay : today;
+    private int currentStreak(DonorHistory history, LocalDate today, Instant now) {
+        if (campaign.phaseAt(now) != CampaignPhase.CLOSED) {
+            return history.currentStreak(today, true);
+        }
+        // the window's last instant, not its end: an end at midnight belongs to the day after
+        LocalDate lastDay = campaign.dayOf(campaign.endsAt().minusNanos(1));
+        return history.currentStreak(lastDay, false);
     }
 
     private List<MyPage.Badge> badges(List<AwardedBadge> held) {

@@ -59,8 +59,9 @@ public record ClaimedProject(String regionCode, String companyCode, String compa
         for (ReportEntry entry : reports) {
             if (entry.report() instanceof ProjectReport.Payout payout) {
                 count++;
-                amount += payout.amountYuan();
-                cases += payout.cases();
+                // a wrong total is worse than a failed one; the per-report bounds keep this far from overflowing
+                amount = Math.addExact(amount, payout.amountYuan());
+                cases = Math.addExact(cases, payout.cases());
             }
         }
         return new PayoutTotals(count, amount, cases);

@@ -24,12 +24,16 @@ public sealed interface ProjectReport {
      */
     record Delivered(long beneficiaries, long coverageAmountYuan, LocalDate coverFrom, LocalDate coverTo)
             implements ProjectReport {
+        /** More than China's population, or than any insurer's cover, is a mistyped figure, not a project. */
+        public static final long MAX_BENEFICIARIES = 1_000_000_000L;
+        public static final long MAX_COVERAGE_YUAN = 10_000_000_000_000L;
+
         public Delivered {
-            if (beneficiaries < 0) {
-                throw DomainException.invalid("beneficiaries must not be negative");
+            if (beneficiaries < 0 || beneficiaries > MAX_BENEFICIARIES) {
+                throw DomainException.invalid("beneficiaries must be 0 to " + MAX_BENEFICIARIES);
             }
-            if (coverageAmountYuan < 0) {
-                throw DomainException.invalid("coverageAmountYuan must not be negative");
+            if (coverageAmountYuan < 0 || coverageAmountYuan > MAX_COVERAGE_YUAN) {
+                throw DomainException.invalid("coverageAmountYuan must be 0 to " + MAX_COVERAGE_YUAN + " yuan");
             }
             if (coverFrom == null || coverTo == null) {
                 throw DomainException.invalid("coverFrom and coverTo are required");
@@ -47,12 +51,16 @@ public sealed interface ProjectReport {
 
     /** Claims paid out while the project runs, reported as they happen. */
     record Payout(long amountYuan, long cases) implements ProjectReport {
+        /** Far beyond any one report, and low enough that the project's sums of them cannot overflow a long. */
+        public static final long MAX_AMOUNT_YUAN = 1_000_000_000_000L;
+        public static final long MAX_CASES = 100_000_000L;
+
         public Payout {
-            if (amountYuan <= 0) {
-                throw DomainException.invalid("amountYuan must be a positive whole number of yuan");
+            if (amountYuan <= 0 || amountYuan > MAX_AMOUNT_YUAN) {
+                throw DomainException.invalid("amountYuan must be a whole number of yuan from 1 to " + MAX_AMOUNT_YUAN);
             }
-            if (cases <= 0) {
-                throw DomainException.invalid("cases must be a positive whole number");
+            if (cases <= 0 || cases > MAX_CASES) {
+                throw DomainException.invalid("cases must be a whole number from 1 to " + MAX_CASES);
             }
         }
 

@@ -22,7 +22,7 @@ class DonorHistoryTest {
     @Test
     void aUserWhoNeverDonatedHasNoStreakAndNoSteps() {
         DonorHistory none = DonorHistory.empty(Ledgers.USER);
-        assertEquals(0, none.currentStreak(day("2019-06-30")));
+        assertEquals(0, none.currentStreak(day("2019-06-30"), true));
         assertEquals(0, none.longestStreak());
         assertEquals(0, none.countedSteps());
         assertEquals(0, none.count());
@@ -31,20 +31,27 @@ class DonorHistoryTest {
     @Test
     void aStreakStaysCurrentThroughTodayBeforeTheUserHasDonatedToday() {
         DonorHistory h = history(consecutiveEvenings("2019-06-25", 3)); // 25, 26, 27
-        assertEquals(3, h.currentStreak(day("2019-06-28")));
+        assertEquals(3, h.currentStreak(day("2019-06-28"), true));
     }
 
     @Test
     void donatingTodayExtendsTheCurrentStreakToToday() {
         DonorHistory h = history(consecutiveEvenings("2019-06-25", 4)); // 25 to 28
-        assertEquals(4, h.currentStreak(day("2019-06-28")));
+        assertEquals(4, h.currentStreak(day("2019-06-28"), true));
     }
 
     @Test
     void aMissedDayBreaksTheCurrentStreak() {
         DonorHistory h = history(consecutiveEvenings("2019-06-25", 3)); // 25, 26, 27; 28 missed
-        assertEquals(0, h.currentStreak(day("2019-06-29")));
+        assertEquals(0, h.currentStreak(day("2019-06-29"), true));
         assertEquals(3, h.longestStreak());
+    }
+
+    @Test
+    void onceADayCanNoLongerBeDonatedOnlyARunEndingOnItIsCurrent() {
+        DonorHistory h = history(consecutiveEvenings("2019-07-06", 2)); // 6 and 7 July
+        assertEquals(0, h.currentStreak(day("2019-07-08"), false));
+        assertEquals(2, h.currentStreak(day("2019-07-07"), false));
     }
 
     @Test
@@ -52,8 +59,8 @@ class DonorHistoryTest {
         List<Donation> donations = new ArrayList<>(consecutiveEvenings("2019-06-25", 5)); // 25 to 29
         donations.addAll(consecutiveEvenings("2019-07-01", 2));                          // 1, 2 July; 30 June missed
         DonorHistory h = history(donations);
-        assertEquals(2, h.currentStreak(day("2019-07-02")));
-        assertEquals(2, h.currentStreak(day("2019-07-03")));
+        assertEquals(2, h.currentStreak(day("2019-07-02"), true));
+        assertEquals(2, h.currentStreak(day("2019-07-03"), true));
         assertEquals(5, h.longestStreak());
     }
 

@@ -2,6 +2,7 @@ package org.run78.domain.claim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,6 +17,7 @@ import org.run78.domain.campaign.Campaign;
 import org.run78.domain.error.DomainException;
 import org.run78.domain.error.ErrorCode;
 import org.run78.domain.project.AidedProgress.AidedTotal;
+import org.run78.domain.project.ProjectReport;
 
 class ClaimPolicyTest {
     static final Campaign CAMPAIGN = CampaignFile.load("campaigns/2019.json");
@@ -66,6 +68,16 @@ class ClaimPolicyTest {
     void zeroOrNegativeCoverageIsTooLow() {
         assertEquals(ErrorCode.COVERAGE_TOO_LOW, refused(() -> policy.requireCoverage(0L)).code());
         assertEquals(ErrorCode.COVERAGE_TOO_LOW, refused(() -> policy.requireCoverage(-5L)).code());
+    }
+
+    @Test
+    void coverageOfMoreThanTenTrillionYuanIsAnInvalidRequestNamingTheField() {
+        policy.requirePlausibleCoverage(null);
+        policy.requirePlausibleCoverage(ProjectReport.Delivered.MAX_COVERAGE_YUAN);
+        DomainException e = refused(() -> policy.requirePlausibleCoverage(ProjectReport.Delivered.MAX_COVERAGE_YUAN + 1));
+        assertEquals(ErrorCode.INVALID_REQUEST, e.code());
+        assertTrue(e.getMessage().startsWith("coverageAmountYuan"), e.getMessage());
+        assertEquals(ErrorCode.INVALID_REQUEST, refused(() -> policy.requirePlausibleCoverage(Long.MAX_VALUE)).code());
     }
 
     @Test

@@ -117,6 +117,7 @@ class ClaimServiceTest {
                 () -> service(OffsetDateTime.parse("2019-07-08T18:00:00+08:00").toInstant()).claim(PICC, List.of("620000"), null),
                 () -> service(OPEN).claim(PICC, List.of("330000"), null),
                 () -> service(OPEN).claim(PICC, List.of("620000"), 1L),
+                () -> service(OPEN).claim(PICC, List.of("620000"), Long.MAX_VALUE),
                 () -> service(OPEN).claim(PICC, List.of("620000", "150000"), null));
         for (Runnable refusal : refusals) {
             assertThrows(DomainException.class, refusal::run);
@@ -129,6 +130,13 @@ class ClaimServiceTest {
         DomainException e = assertThrows(DomainException.class, () ->
                 service(OffsetDateTime.parse("2019-07-09T09:00:00+08:00").toInstant()).claim(PICC, List.of("330000"), 1L));
         assertEquals(ErrorCode.CAMPAIGN_ENDED, e.code());
+    }
+
+    @Test
+    void coverageBeyondAnyPolicyIsABadBodyAndSoRefusedBeforeTheWindowIsLookedAt() {
+        DomainException e = assertThrows(DomainException.class, () ->
+                service(OffsetDateTime.parse("2019-07-09T09:00:00+08:00").toInstant()).claim(PICC, List.of("620000"), Long.MAX_VALUE));
+        assertEquals(ErrorCode.INVALID_REQUEST, e.code());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.run78.domain.company;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.run78.domain.error.DomainException;
 import org.run78.domain.error.ErrorCode;
 
@@ -82,6 +85,28 @@ class CompanyServiceTest {
         assertEquals(ErrorCode.INVALID_REQUEST, assertThrows(DomainException.class, () -> service.register("PICC", "   ")).code());
         assertEquals(ErrorCode.INVALID_REQUEST,
                 assertThrows(DomainException.class, () -> service.register("PICC", "x".repeat(101))).code());
+        assertEquals(0, stored.size());
+    }
+
+    @Test
+    void aCompanyNameIsTrimmedOfEveryUnicodeSpaceAsADisplayNameIs() {
+        assertEquals("中国人民保险", service.register("PICC", "\u3000\u00A0中国人民保险\u202F").company().name());
+    }
+
+    @Test
+    void aHundredCharactersCountedAsCodePointsAreAllowedAndAHundredAndOneAreNot() {
+        assertEquals("🏃".repeat(100), service.register("PICC", "🏃".repeat(100)).company().name());
+        assertEquals(ErrorCode.INVALID_REQUEST,
+                assertThrows(DomainException.class, () -> service.register("CPIC", "保".repeat(101))).code());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u00A0", "\u2007", "\u202F", "\u200B", "\uFEFF", "中国\u0000人保", "人保\nPICC",
+            "evil\u202Egnp", "中国\u200B人保", "bad\uD800"})
+    void aCompanyNameThatLooksBlankOrHidesControlOrFormatCharactersIsRefusedAndNothingIsRegistered(String name) {
+        DomainException e = assertThrows(DomainException.class, () -> service.register("PICC", name));
+        assertEquals(ErrorCode.INVALID_REQUEST, e.code());
+        assertTrue(e.getMessage().startsWith("name "), e.getMessage());
         assertEquals(0, stored.size());
     }
 }

@@ -3,6 +3,7 @@ package org.run78.domain.profile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,14 +63,42 @@ class DisplayNameTest {
     }
 
     @Test
-    void aLoneSurrogateIsRefused() {
-        assertEquals(ErrorCode.INVALID_REQUEST, refusal("bad\uD800"));
+    void aLoneSurrogateIsRefusedAsNotAValidCharacterRatherThanAsAControlCharacter() {
+        DomainException e = assertThrows(DomainException.class, () -> DisplayName.validate("bad\uD800"));
+        assertEquals(ErrorCode.INVALID_REQUEST, e.code());
+        assertTrue(e.getMessage().contains("U+D800, which is not a valid character"), e.getMessage());
+        assertFalse(e.getMessage().contains("control"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u00A0", "\u2007", "\u202F", " \u00A0\u3000 "})
+    void aNameOfOnlyNoBreakSpacesIsEmptyAfterTrimmingAndRefused(String name) {
+        assertEquals(ErrorCode.INVALID_REQUEST, refusal(name));
+    }
+
+    @Test
+    void noBreakSpacesAroundANameAreTrimmedLikeAnyOtherSpace() {
+        assertEquals("小明", DisplayName.validate("\u00A0小明\u202F\u2007"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u200B", "\uFEFF", "小\u200B明", "\u00AD", "a\u2060b", "\u200B\uFEFF"})
+    void invisibleFormatCharactersAreRefusedSoNoNameLooksBlankOrLikeAnother(String name) {
+        DomainException e = assertThrows(DomainException.class, () -> DisplayName.validate(name));
+        assertEquals(ErrorCode.INVALID_REQUEST, e.code());
+        assertTrue(e.getMessage().contains("displayName"), e.getMessage());
     }
 
     @Test
     void joinedEmojiAreNotControlCharacters() {
         String family = "👨\u200D👩\u200D👧";
         assertEquals(family, DisplayName.validate(family));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u200D", "\u200D\u200D", "\u200D小明", "小明\u200D"})
+    void aZeroWidthJoinerThatJoinsNothingIsRefusedSoItCannotMakeABlankName(String name) {
+        assertEquals(ErrorCode.INVALID_REQUEST, refusal(name));
     }
 
     @Test

@@ -123,6 +123,21 @@ class MeServiceTest {
     }
 
     @Test
+    void aStreakIsBrokenByTheCampaignsLastDayMissed() {
+        record(consecutiveEvenings("2019-07-06", 2)); // 6 and 7 July; 8 July missed
+        MyPage page = at("2019-07-10T12:00").me(USER);
+        assertEquals(0, page.currentStreak());
+        assertEquals(2, page.longestStreak());
+    }
+
+    @Test
+    void onceTheLastDayHasClosedAStreakThatMissedItIsBrokenThoughTheDayIsNotOver() {
+        record(consecutiveEvenings("2019-07-06", 2));
+        assertEquals(2, at("2019-07-08T17:00").me(USER).currentStreak(), "until 18:00 the last day can still be donated");
+        assertEquals(0, at("2019-07-08T20:00").me(USER).currentStreak());
+    }
+
+    @Test
     void badgesAreShownInTheCampaignsOrderWithTheirNamesAndShanghaiTimes() {
         Instant first = shanghai("2019-06-25T20:00");
         Instant fifth = shanghai("2019-06-29T20:00");

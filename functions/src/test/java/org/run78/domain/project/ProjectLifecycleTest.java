@@ -167,6 +167,44 @@ class ProjectLifecycleTest {
                 () -> new ProjectReport.ResultsPublished("not a url")).code());
     }
 
+    @Test
+    void aPayoutOfMoreThanATrillionYuanOrAHundredMillionCasesIsAnInvalidRequestNamingTheField() {
+        new ProjectReport.Payout(ProjectReport.Payout.MAX_AMOUNT_YUAN, ProjectReport.Payout.MAX_CASES);
+        DomainException amount = assertThrows(DomainException.class,
+                () -> new ProjectReport.Payout(ProjectReport.Payout.MAX_AMOUNT_YUAN + 1, 1));
+        assertEquals(ErrorCode.INVALID_REQUEST, amount.code());
+        assertTrue(amount.getMessage().startsWith("amountYuan"), amount.getMessage());
+        DomainException cases = assertThrows(DomainException.class,
+                () -> new ProjectReport.Payout(1, ProjectReport.Payout.MAX_CASES + 1));
+        assertEquals(ErrorCode.INVALID_REQUEST, cases.code());
+        assertTrue(cases.getMessage().startsWith("cases"), cases.getMessage());
+        assertEquals(ErrorCode.INVALID_REQUEST, assertThrows(DomainException.class,
+                () -> new ProjectReport.Payout(Long.MAX_VALUE, Long.MAX_VALUE)).code());
+    }
+
+    @Test
+    void aDeliveryOfMoreThanABillionBeneficiariesOrTenTrillionYuanOfCoverIsAnInvalidRequestNamingTheField() {
+        LocalDate from = LocalDate.of(2019, 8, 1);
+        LocalDate to = LocalDate.of(2020, 7, 31);
+        new ProjectReport.Delivered(ProjectReport.Delivered.MAX_BENEFICIARIES, ProjectReport.Delivered.MAX_COVERAGE_YUAN, from, to);
+        DomainException beneficiaries = assertThrows(DomainException.class, () -> new ProjectReport.Delivered(
+                ProjectReport.Delivered.MAX_BENEFICIARIES + 1, 15_000_000, from, to));
+        assertEquals(ErrorCode.INVALID_REQUEST, beneficiaries.code());
+        assertTrue(beneficiaries.getMessage().startsWith("beneficiaries"), beneficiaries.getMessage());
+        DomainException cover = assertThrows(DomainException.class, () -> new ProjectReport.Delivered(
+                500, ProjectReport.Delivered.MAX_COVERAGE_YUAN + 1, from, to));
+        assertEquals(ErrorCode.INVALID_REQUEST, cover.code());
+        assertTrue(cover.getMessage().startsWith("coverageAmountYuan"), cover.getMessage());
+    }
+
+    @Test
+    void payoutTotalsOfTheLargestReportsStayExactAndPositive() {
+        ProjectReport.Payout largest = new ProjectReport.Payout(ProjectReport.Payout.MAX_AMOUNT_YUAN, ProjectReport.Payout.MAX_CASES);
+        ClaimedProject p = after(GOOD_DELIVERY, largest, largest);
+        assertEquals(new ClaimedProject.PayoutTotals(2, 2 * ProjectReport.Payout.MAX_AMOUNT_YUAN, 2 * ProjectReport.Payout.MAX_CASES),
+                p.payoutTotals());
+    }
+
     // --- deadlines, from the campaign data ---
 
     @Test

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -140,7 +142,8 @@ class MePageOverHttpTest {
 
     @Test
     void aDonationEventOnTheBadgeQueueIsEvaluatedByTheBadgesFunctionAndShowsOnThePage() {
-        // What DonationTopic will deliver to BadgeQueue: the donation JSON the donate path publishes.
+        // What DonationTopic delivers to BadgeQueue (raw message delivery): the donation JSON the donate path publishes,
+        // sent here straight to the queue, twice, to see a duplicate evaluated once.
         String openId = "openid-badge-queue";
         String token = app.logIn(openId);
         JsonNode donated = MiniProgram.require(app.donate(openId, token, "620000", 15_000), 201).body();
@@ -180,5 +183,26 @@ class MePageOverHttpTest {
         assertEquals(DisplayName.DEFAULT, top.get(1).get("displayName").asText());
         String text = top.toString();
         assertFalse(text.contains(named) || text.contains(unnamed));
+    }
+    @Test
+    void aNameChosenAfterTheLastDonationReachesTheTopDonorsWhenTheSweepRebuildsTheSnapshot() {
+        String openId = "openid-renamed-after-donating";
+        String token = app.logIn(openId);
+        MiniProgram.require(app.donate(openId, token, "620000", 30_000), 201);
+        Eventually.await("the donor in the top donors under the default name", () -> {
+            JsonNode donors = app.leaderboard().body().get("topDonors");
+            return donors != null && donors.size() == 1 && DisplayName.DEFAULT.equals(donors.get(0).get("displayName").asText());
+        });
+        MiniProgram.require(rename(token, "{\"displayName\":\"改名的小明\"}"), 200);
+        // no donation follows to rebuild the snapshot; the sweeper's schedule (every 2 minutes) does
+        Instant pastTheNextSweep = stack.clock().instant().plus(Duration.ofMinutes(2).plusSeconds(5));
+        app.clockAt(pastTheNextSweep.atOffset(ZoneOffset.ofHours(8)).toString());
+        stack.scheduler().runDue(); // returns once the sweep has run, here or on the background ticker
+        // well inside the next 2 minutes: only the leaderboard's snapshot cache (a second) stands between
+        Eventually.await("the new name in the top donors", Duration.ofSeconds(10), () -> {
+            JsonNode donors = app.leaderboard().body().get("topDonors");
+            return donors.size() == 1 && "改名的小明".equals(donors.get(0).get("displayName").asText());
+        });
+        assertEquals(30_000, app.leaderboard().body().get("topDonors").get(0).get("steps").asLong());
     }
 }

@@ -160,6 +160,7 @@ class ClaimsOverHttpTest {
         refused("a numeric code", 400, "INVALID_REQUEST", () -> platform.claim(picc, claimBody("PICC", "[620000]", null)));
         refused("fractional coverage", 400, "INVALID_REQUEST", () -> platform.claim(picc, claimBody("PICC", ok, "15000000.5")));
         refused("coverage as text", 400, "INVALID_REQUEST", () -> platform.claim(picc, claimBody("PICC", ok, "\"15000000\"")));
+        refused("coverage beyond any policy", 400, "INVALID_REQUEST", () -> platform.claim(picc, claimBody("PICC", ok, "9223372036854775807")));
         // 401
         refused("no credential", 401, "UNAUTHORIZED", () -> platform.claim(null, claimBody("PICC", ok, null)));
         refused("a wrong credential", 401, "UNAUTHORIZED", () -> platform.claim("PICC." + "x".repeat(43), claimBody("PICC", ok, null)));
@@ -204,6 +205,10 @@ class ClaimsOverHttpTest {
                 "{\"type\":\"delivered\",\"beneficiaries\":500,\"coverageAmountYuan\":15000000,\"coverFrom\":\"2020-09-01\",\"coverTo\":\"2019-08-31\"}",
                 "{\"type\":\"payout\",\"amountYuan\":0,\"cases\":1}",
                 "{\"type\":\"payout\",\"amountYuan\":100}",
+                "{\"type\":\"payout\",\"amountYuan\":9223372036854775807,\"cases\":1}",
+                "{\"type\":\"payout\",\"amountYuan\":100,\"cases\":9223372036854775807}",
+                "{\"type\":\"delivered\",\"beneficiaries\":9223372036854775807,\"coverageAmountYuan\":15000000,\"coverFrom\":\"2019-09-01\",\"coverTo\":\"2020-08-31\"}",
+                "{\"type\":\"delivered\",\"beneficiaries\":500,\"coverageAmountYuan\":9223372036854775807,\"coverFrom\":\"2019-09-01\",\"coverTo\":\"2020-08-31\"}",
                 "{\"type\":\"results-published\",\"url\":\"ftp://example.org/x\"}")) {
             refused("body " + body, 400, "INVALID_REQUEST", () -> platform.report(picc, "620000", body.isEmpty() ? null : body));
         }
@@ -353,6 +358,10 @@ class ClaimsOverHttpTest {
         refused("a malformed code", 400, "INVALID_REQUEST", () -> platform.send("POST", "/v1/admin/companies",
                 "{\"companyCode\":\"cpic.1\",\"name\":\"x\"}", admin));
         refused("not JSON", 400, "INVALID_REQUEST", () -> platform.send("POST", "/v1/admin/companies", "{", admin));
+        refused("a name of no-break spaces", 400, "INVALID_REQUEST", () -> platform.send("POST", "/v1/admin/companies",
+                "{\"companyCode\":\"CPIC\",\"name\":\"\\u00a0\\u202f\"}", admin));
+        refused("a name hiding a zero-width space", 400, "INVALID_REQUEST", () -> platform.send("POST", "/v1/admin/companies",
+                "{\"companyCode\":\"CPIC\",\"name\":\"中国\\u200b太保\"}", admin));
         refused("no admin token", 401, "UNAUTHORIZED", () -> platform.send("POST", "/v1/admin/companies",
                 "{\"companyCode\":\"CPIC\",\"name\":\"x\"}", null));
         refused("a registered code", 409, "COMPANY_EXISTS", () -> platform.send("POST", "/v1/admin/companies",

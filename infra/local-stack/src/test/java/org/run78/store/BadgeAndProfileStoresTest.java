@@ -118,7 +118,7 @@ class BadgeAndProfileStoresTest {
         assertEquals(List.of("2019-06-25", "2019-06-26", "2019-06-27"),
                 history.donations().stream().map(d -> d.day().toString()).toList());
         assertEquals(24_800, history.countedSteps());
-        assertEquals(3, history.currentStreak(LocalDate.parse("2019-06-28")));
+        assertEquals(3, history.currentStreak(LocalDate.parse("2019-06-28"), true));
         assertEquals(1, requests.size(), "one Query of the user's partition");
         assertEquals(Boolean.TRUE, ((software.amazon.awssdk.services.dynamodb.model.QueryRequest) requests.get(0)).consistentRead());
     }
