@@ -49,8 +49,16 @@ public record FinalReport(String campaignId, OffsetDateTime finalizedAt, Totals 
      * @param queueDrained          whether the donation queue was empty before the ledger was read
      * @param queueMessagesLeft     messages still in the queue when the bounded wait ended
      */
+    /**
+     * @param generatedBelowTarget aided regions whose project was generated (and may be claimed)
+     *                             though the ledger's total is below the target: kept, and said
+     */
     public record Reconciliation(long countedAtFinalization, int corrections, int projectsMarkedGenerated,
-                                 boolean queueDrained, long queueMessagesLeft) {}
+                                 boolean queueDrained, long queueMessagesLeft, List<String> generatedBelowTarget) {
+        public Reconciliation {
+            generatedBelowTarget = generatedBelowTarget == null ? List.of() : List.copyOf(generatedBelowTarget);
+        }
+    }
 
     /** The report of a ledger: every total from its sums, generation times as stored, claims as made. */
     public static FinalReport build(Campaign campaign, Instant finalizedAt, LedgerSums ledger,

@@ -138,7 +138,8 @@ public final class FinalizationService {
             journal("finalize.project_marked_generated", "aidedCode", aided,
                     "steps", ledger.aidedSteps(campaign).get(aided), "generatedAt", at);
         }
-        for (String code : TotalsReconciliation.generatedBelowTarget(campaign, ledger, generatedAt)) {
+        List<String> belowTarget = TotalsReconciliation.generatedBelowTarget(campaign, ledger, generatedAt);
+        for (String code : belowTarget) {
             journal("finalize.generated_below_target", "aidedCode", code,
                     "steps", ledger.aidedSteps(campaign).getOrDefault(code, 0L), "kept", true);
         }
@@ -148,7 +149,7 @@ public final class FinalizationService {
 
         FinalReport report = FinalReport.build(campaign, now, ledger, generatedAt, ports.claims().all(),
                 new FinalReport.Reconciliation(countedNow, corrections.size(), marked.size(), drain.drained(),
-                        drain.messagesLeft()));
+                        drain.messagesLeft(), belowTarget));
         Optional<FinalReport> earlier = ports.reports().publish(report);
         FinalReport published = earlier.orElse(report);
         ports.status().markFinal(published.finalizedAt().toInstant());

@@ -31,7 +31,7 @@ class FinalReportTest {
         FinalReport.ClaimLine claim = new FinalReport.ClaimLine("c-1", "PICC", "中国人民保险", List.of("620000"), 20_000_000L,
                 OffsetDateTime.parse("2019-07-02T10:00:00+08:00"));
         return FinalReport.build(CAMPAIGN, FINALIZED, LedgerSums.of(ledger), generated, List.of(claim),
-                new FinalReport.Reconciliation(0, 0, 0, true, 0));
+                new FinalReport.Reconciliation(0, 0, 0, true, 0, List.of()));
     }
 
     @Test

@@ -141,6 +141,8 @@ class FinalizationOverHttpTest {
         assertEquals("620000", gansu.get("code").asText());
         assertEquals(21_000, gansu.get("steps").asLong(), "own 9,000 + Zhejiang's 12,000");
         assertTrue(gansu.get("projectGenerated").asBoolean(), "a generation time is never taken back");
+        assertEquals("[\"620000\"]", published.get("reconciliation").get("generatedBelowTarget").toString(),
+                "and the report says that Gansu's project stands below the target in the ledger");
         assertEquals(1, published.get("claims").size());
         assertEquals("PICC", published.get("claims").get(0).get("companyCode").asText());
         assertEquals("中国人民保险", published.get("claims").get(0).get("companyName").asText());
