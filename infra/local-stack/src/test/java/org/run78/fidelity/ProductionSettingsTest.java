@@ -115,6 +115,20 @@ class ProductionSettingsTest {
     }
 
     @Test
+    void everySchedulerScheduleIsNamedAfterItsStackSoASecondStackInTheAccountCanBeCreated() {
+        // Without a Name, SAM names a schedule <function><event> in the default group, the same in every stack.
+        for (ServerlessFunction f : TemplateFacts.functions()) {
+            for (ServerlessFunction.Event e : f.events()) {
+                if (e.type().equals("ScheduleV2") && !"true".equals(String.valueOf(e.properties().get("OmitName")))) {
+                    Object sub = TemplateFacts.map(e.properties().get("Name")).get("Fn::Sub");
+                    assertTrue(String.valueOf(sub).contains("${AWS::StackName}"),
+                            f.logicalId() + "." + e.name() + " is named " + e.properties().get("Name"));
+                }
+            }
+        }
+    }
+
+    @Test
     void theHttpApiIsThrottledWithinTheAccountsLimits() {
         for (Map.Entry<String, Map<String, Object>> api : TemplateFacts.resources().entrySet()) {
             if (!"AWS::Serverless::HttpApi".equals(api.getValue().get("Type"))) {
