@@ -128,9 +128,13 @@ class ProductionSettingsTest {
                 if (!"AWS/Lambda".equals(metric.get("Namespace"))) {
                     continue;
                 }
+                Set<String> alarmed = switch (String.valueOf(metric.get("MetricName"))) {
+                    case "Errors" -> errors;
+                    case "Throttles" -> throttles;
+                    default -> new TreeSet<>(); // Duration, ConcurrentExecutions, ...: neither
+                };
                 for (Object d : TemplateFacts.list(metric.get("Dimensions"))) {
-                    String function = TemplateFacts.referencedId(TemplateFacts.map(d).get("Value"));
-                    (("Errors".equals(metric.get("MetricName"))) ? errors : throttles).add(function);
+                    alarmed.add(TemplateFacts.referencedId(TemplateFacts.map(d).get("Value")));
                 }
             }
         });
