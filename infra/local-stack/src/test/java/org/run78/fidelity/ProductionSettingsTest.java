@@ -193,6 +193,16 @@ class ProductionSettingsTest {
     }
 
     @Test
+    void everyAliasedFunctionPublishesANewVersionWhenDeployRevisionChangesSoAParameterChangeReachesLive() {
+        // SAM hashes the code and the literal environment into the version's id, not the parameters' values.
+        for (ServerlessFunction f : TemplateFacts.functions()) {
+            if (f.properties().get("AutoPublishAlias") != null) {
+                assertEquals("DeployRevision", TemplateFacts.referencedId(f.properties().get("AutoPublishCodeSha256")), f.logicalId());
+            }
+        }
+    }
+
+    @Test
     void everyFunctionLogsInLambdasJsonFormatOnAnArm64Java21OrLaterRuntime() {
         for (ServerlessFunction f : TemplateFacts.functions()) {
             assertEquals("JSON", TemplateFacts.map(f.properties().get("LoggingConfig")).get("LogFormat"), f.logicalId());
