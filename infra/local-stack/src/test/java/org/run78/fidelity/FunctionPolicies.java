@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -38,6 +39,9 @@ final class FunctionPolicies {
 
     /** A policy entry that is not an explicit statement list: a SAM policy template or a managed policy. */
     record Opaque(String function, Object entry) {}
+
+    /** The request fields that name what a DynamoDB, SQS or SNS call acts on, for the calls not listed one by one. */
+    private static final List<String> RESOURCE_FIELDS = List.of("TableName", "QueueUrl", "TopicArn");
 
     private static final Pattern SUB_ARN = Pattern.compile("^\\$\\{([A-Za-z0-9]+)\\.Arn}(.*)$");
 
@@ -129,7 +133,9 @@ final class FunctionPolicies {
             needed.add(new Grant("sqs:SendMessage", logicalId.apply(m.queueUrl())));
         } else {
             String service = request.getClass().getPackageName().replaceFirst(".*\\.services\\.([a-z0-9]+)\\..*", "$1");
-            String target = request.getValueForField("TableName", String.class).orElse("?");
+            // IAM authorizes a call on the resource its request names: a table, a queue (by its URL), a topic.
+            String target = RESOURCE_FIELDS.stream().map(f -> request.getValueForField(f, String.class))
+                    .flatMap(Optional::stream).findFirst().orElse("?");
             needed.add(new Grant(service + ":" + operation, logicalId.apply(target)));
         }
         return needed;

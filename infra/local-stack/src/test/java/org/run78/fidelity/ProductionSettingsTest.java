@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
@@ -66,25 +67,49 @@ class ProductionSettingsTest {
         }
     }
 
-    @Test
-    void eachConsumedQueueRedrivesToADeadLetterQueueWhoseDepthIsAlarmed() {
-        Set<String> alarmedQueues = new TreeSet<>();
+    /** The alarms on an AWS/SQS metric, by the queue they watch: each alarm's properties. */
+    static Map<String, List<Map<String, Object>>> queueAlarms(String metricName) {
+        Map<String, List<Map<String, Object>>> byQueue = new TreeMap<>();
         TemplateFacts.resources().forEach((id, r) -> {
-            if ("AWS::CloudWatch::Alarm".equals(r.get("Type"))) {
-                Map<String, Object> p = TemplateFacts.map(r.get("Properties"));
-                if ("AWS/SQS".equals(p.get("Namespace"))) {
-                    TemplateFacts.list(p.get("Dimensions")).forEach(d -> alarmedQueues.add(
-                            TemplateFacts.referencedId(TemplateFacts.map(d).get("Value"))));
-                    assertEquals(0, Integer.parseInt(String.valueOf(p.get("Threshold"))), id + ": one message is enough");
-                }
+            Map<String, Object> p = TemplateFacts.map(r.get("Properties"));
+            if ("AWS::CloudWatch::Alarm".equals(r.get("Type")) && "AWS/SQS".equals(p.get("Namespace"))
+                    && metricName.equals(p.get("MetricName"))) {
+                TemplateFacts.list(p.get("Dimensions")).forEach(d -> byQueue.computeIfAbsent(
+                        TemplateFacts.referencedId(TemplateFacts.map(d).get("Value")), q -> new ArrayList<>()).add(p));
             }
         });
+        return byQueue;
+    }
+
+    @Test
+    void eachConsumedQueueRedrivesToADeadLetterQueueWhoseDepthIsAlarmed() {
+        Map<String, List<Map<String, Object>>> depthAlarms = queueAlarms("ApproximateNumberOfMessagesVisible");
         for (Consumer c : sqsConsumers()) {
             String queue = TemplateFacts.referencedId(c.properties().get("Queue"));
             Map<String, Object> redrive = TemplateFacts.map(TemplateFacts.properties(queue).get("RedrivePolicy"));
             String dlq = TemplateFacts.referencedId(redrive.get("deadLetterTargetArn"));
             assertNotNull(dlq, queue + " has no dead-letter queue");
-            assertTrue(alarmedQueues.contains(dlq), dlq + " has no depth alarm");
+            assertTrue(depthAlarms.containsKey(dlq), dlq + " has no depth alarm");
+            for (Map<String, Object> alarm : depthAlarms.get(dlq)) {
+                assertEquals(0, Integer.parseInt(String.valueOf(alarm.get("Threshold"))), dlq + ": one message is enough");
+            }
+        }
+    }
+
+    @Test
+    void eachConsumedQueueHasAnAlarmOnTheAgeOfItsOldestMessageSoAStuckConsumerIsSeen() {
+        // The lag metric comes from batches that counted something: a consumer that counts nothing emits none.
+        Map<String, List<Map<String, Object>>> ageAlarms = queueAlarms("ApproximateAgeOfOldestMessage");
+        for (Consumer c : sqsConsumers()) {
+            String queue = TemplateFacts.referencedId(c.properties().get("Queue"));
+            assertTrue(ageAlarms.containsKey(queue), queue + " has no alarm on the age of its oldest message");
+            for (Map<String, Object> alarm : ageAlarms.get(queue)) {
+                int seconds = Integer.parseInt(String.valueOf(alarm.get("Threshold")));
+                int periods = Integer.parseInt(String.valueOf(alarm.get("EvaluationPeriods")));
+                assertTrue(seconds >= 60 && seconds <= 3600, queue + ": a threshold of " + seconds + " s");
+                assertTrue(periods >= 2, queue + ": one period of a sampled age is noise");
+                assertEquals("GreaterThanThreshold", alarm.get("ComparisonOperator"), queue);
+            }
         }
     }
 
@@ -103,15 +128,33 @@ class ProductionSettingsTest {
                 if (!"AWS/Lambda".equals(metric.get("Namespace"))) {
                     continue;
                 }
+                Set<String> alarmed = switch (String.valueOf(metric.get("MetricName"))) {
+                    case "Errors" -> errors;
+                    case "Throttles" -> throttles;
+                    default -> new TreeSet<>(); // Duration, ConcurrentExecutions, ...: neither
+                };
                 for (Object d : TemplateFacts.list(metric.get("Dimensions"))) {
-                    String function = TemplateFacts.referencedId(TemplateFacts.map(d).get("Value"));
-                    (("Errors".equals(metric.get("MetricName"))) ? errors : throttles).add(function);
+                    alarmed.add(TemplateFacts.referencedId(TemplateFacts.map(d).get("Value")));
                 }
             }
         });
         Set<String> functions = new TreeSet<>(TemplateFacts.functions().stream().map(ServerlessFunction::logicalId).toList());
         assertEquals(functions, errors, "functions with an Errors alarm");
         assertEquals(functions, throttles, "functions with a Throttles alarm");
+    }
+
+    @Test
+    void everySchedulerScheduleIsNamedAfterItsStackSoASecondStackInTheAccountCanBeCreated() {
+        // Without a Name, SAM names a schedule <function><event> in the default group, the same in every stack.
+        for (ServerlessFunction f : TemplateFacts.functions()) {
+            for (ServerlessFunction.Event e : f.events()) {
+                if (e.type().equals("ScheduleV2") && !"true".equals(String.valueOf(e.properties().get("OmitName")))) {
+                    Object sub = TemplateFacts.map(e.properties().get("Name")).get("Fn::Sub");
+                    assertTrue(String.valueOf(sub).contains("${AWS::StackName}"),
+                            f.logicalId() + "." + e.name() + " is named " + e.properties().get("Name"));
+                }
+            }
+        }
     }
 
     @Test
@@ -146,6 +189,16 @@ class ProductionSettingsTest {
             assertEquals("PublishedVersions", TemplateFacts.map(f.properties().get("SnapStart")).get("ApplyOn"), f.logicalId());
             // SnapStart only runs published versions: without an alias the API would invoke $LATEST, unsnapshotted.
             assertNotNull(f.properties().get("AutoPublishAlias"), f.logicalId());
+        }
+    }
+
+    @Test
+    void everyAliasedFunctionPublishesANewVersionWhenDeployRevisionChangesSoAParameterChangeReachesLive() {
+        // SAM hashes the code and the literal environment into the version's id, not the parameters' values.
+        for (ServerlessFunction f : TemplateFacts.functions()) {
+            if (f.properties().get("AutoPublishAlias") != null) {
+                assertEquals("DeployRevision", TemplateFacts.referencedId(f.properties().get("AutoPublishCodeSha256")), f.logicalId());
+            }
         }
     }
 

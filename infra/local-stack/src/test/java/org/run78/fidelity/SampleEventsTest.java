@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,15 +31,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.run78.app.CampaignFile;
 import org.run78.app.Config;
 import org.run78.app.Json;
 import org.run78.app.Services;
+import org.run78.domain.campaign.Campaign;
+import org.run78.domain.donation.Donation;
 import org.run78.domain.session.UserIds;
 import org.run78.local.LocalContext;
 import org.run78.local.LocalStack;
 import org.run78.local.ServerlessFunction;
 import org.run78.local.SharedLocalStack;
 import org.run78.local.SimulatedClock;
+import org.run78.store.DynamoDonationLedger;
 import org.run78.store.Keys;
 import org.run78.testing.CallRecorder;
 
@@ -74,6 +81,8 @@ class SampleEventsTest {
     LocalStack stack;
     final Map<String, CallRecorder> calls = new TreeMap<>();
     final Map<String, Answer> answers = new LinkedHashMap<>();
+    /** What the sweeper and the finalizer answered when run late enough to do their work. */
+    final Map<String, Answer> late = new LinkedHashMap<>();
     final Map<String, String> placeholders = new HashMap<>();
 
     @BeforeAll
@@ -117,6 +126,16 @@ class SampleEventsTest {
                 invoke(f.logicalId());
             }
         }
+
+        // On the morning's clock the sweeper finds nothing old enough and the finalizer refuses, so
+        // neither has made the calls of its real work. Both run again once it is due: a donation whose
+        // publish failed after its ledger write is older than SWEEP_GRACE, and the campaign has ended
+        // past the finalizer's in-flight grace. Only these two see the later time: moving the stack's
+        // own clock would make its scheduler start a second, unrecorded finalizer beside this one.
+        Donation unpublished = recordedButNeverPublished();
+        Clock due = Clock.offset(stack.clock(), Duration.between(stack.clock().instant(), dueForSweepAndFinalize(unpublished)));
+        late.put("SweepFunction", call("SweepFunction", null, due));
+        late.put("FinalizeFunction", call("FinalizeFunction", null, due));
     }
 
     @Test
@@ -208,11 +227,26 @@ class SampleEventsTest {
     }
 
     @Test
+    void onceDueTheSweeperRepublishesTheUnpublishedDonationAndTheFinalizerPublishesTheReport() {
+        assertEquals(1, late.get("SweepFunction").output().path("republished").asInt(), late.get("SweepFunction").output().toString());
+        JsonNode report = late.get("FinalizeFunction").output();
+        assertEquals(2, report.path("totals").path("donations").asLong(), report.toString());
+    }
+
+    @Test
+    void theLateRunsMadeTheCallsOfTheirRealWorkSoThePolicyCheckCoversThem() {
+        // Without these, the policy check below would pass a sweeper that may not publish, a finalizer that may not scan.
+        assertTrue(needed("SweepFunction").contains("sns:Publish on DonationTopic"), needed("SweepFunction").toString());
+        Set<String> finalizer = needed("FinalizeFunction");
+        for (String call : List.of("sqs:GetQueueAttributes on DonationQueue", "dynamodb:Scan on LedgerTable",
+                "dynamodb:Scan on UsersTable", "dynamodb:Query on CompaniesTable")) {
+            assertTrue(finalizer.contains(call), call + " not among " + finalizer);
+        }
+    }
+
+    @Test
     void everyAwsCallAFunctionMadeOnItsSampleIsGrantedByItsPolicyInTheTemplate() {
-        Map<String, String> logicalIds = new HashMap<>();
-        stack.resources().tables().forEach(t -> logicalIds.put(t.name(), t.logicalId()));
-        stack.resources().queues().forEach(q -> logicalIds.put(q.url(), q.logicalId()));
-        stack.resources().topics().forEach(t -> logicalIds.put(t.arn(), t.logicalId()));
+        Map<String, String> logicalIds = logicalIds();
         Map<String, Set<String>> denied = new TreeMap<>();
         int checked = 0;
         for (Map.Entry<String, CallRecorder> entry : calls.entrySet()) {
@@ -231,12 +265,59 @@ class SampleEventsTest {
         assertEquals(Map.of(), denied, "calls that IAM would deny");
     }
 
+    /** The grants the AWS calls a function made need, as "action on LogicalId". */
+    private Set<String> needed(String function) {
+        Map<String, String> logicalIds = logicalIds();
+        Set<String> needed = new TreeSet<>();
+        for (SdkRequest request : calls.get(function).requests()) {
+            FunctionPolicies.required(request, n -> logicalIds.getOrDefault(n, n)).forEach(g -> needed.add(g.toString()));
+        }
+        return needed;
+    }
+
+    /** Physical table names, queue URLs and topic ARNs of the stack, to their logical ids. */
+    private Map<String, String> logicalIds() {
+        Map<String, String> logicalIds = new HashMap<>();
+        stack.resources().tables().forEach(t -> logicalIds.put(t.name(), t.logicalId()));
+        stack.resources().queues().forEach(q -> logicalIds.put(q.url(), q.logicalId()));
+        stack.resources().topics().forEach(t -> logicalIds.put(t.arn(), t.logicalId()));
+        return logicalIds;
+    }
+
+    /** A second user's donation in the ledger whose publish never happened: what the sweeper is for. */
+    private Donation recordedButNeverPublished() {
+        Campaign campaign = CampaignFile.load(stack.environmentOf("DonateFunction").get("CAMPAIGN_FILE"));
+        String userId = UserIds.fromOpenId(OPEN_ID + "-unpublished");
+        Instant at = stack.clock().instant();
+        LocalDate day = at.atZone(campaign.zone()).toLocalDate();
+        Donation donation = new Donation(Donation.idFor(userId, day), userId, day, "330000", 9_000,
+                campaign.donations().countedSteps(day, 9_000), at);
+        new DynamoDonationLedger(org.run78.local.AwsClients.dynamoDb(stack.motoEndpoint()),
+                stack.environmentOf("DonateFunction").get("LEDGER_TABLE")).record(donation);
+        return donation;
+    }
+
+    /** A second past both: the unpublished donation's SWEEP_GRACE, and the campaign's end plus FINALIZE_IN_FLIGHT_GRACE. */
+    private Instant dueForSweepAndFinalize(Donation unpublished) {
+        Map<String, String> finalizer = stack.environmentOf("FinalizeFunction");
+        Instant finalizable = CampaignFile.load(finalizer.get("CAMPAIGN_FILE")).endsAt()
+                .plus(Duration.parse(finalizer.get("FINALIZE_IN_FLIGHT_GRACE")));
+        Instant sweepable = unpublished.donatedAt().plus(Duration.parse(stack.environmentOf("SweepFunction").get("SWEEP_GRACE")));
+        return (finalizable.isAfter(sweepable) ? finalizable : sweepable).plusSeconds(1);
+    }
+
     private Answer invoke(String function) throws IOException {
         return invoke(function, null);
     }
 
-    /** Reads the function's sample, fills its placeholders (and an SQS body, if given), and invokes it. */
     private Answer invoke(String function, String sqsBody) throws IOException {
+        Answer answer = call(function, sqsBody, stack.clock());
+        answers.put(function, answer);
+        return answer;
+    }
+
+    /** Reads the function's sample, fills its placeholders (and an SQS body, if given), and invokes it on that clock. */
+    private Answer call(String function, String sqsBody, Clock clock) throws IOException {
         String text = Files.readString(sample(function));
         for (Map.Entry<String, String> p : placeholders.entrySet()) {
             text = text.replace(p.getKey(), p.getValue());
@@ -250,7 +331,7 @@ class SampleEventsTest {
         assertFalse(event.toString().matches("(?s).*\"<[^\"]*>\".*|.*Bearer <.*"),
                 function + " has a placeholder this test does not fill: " + event);
         CallRecorder recorder = calls.computeIfAbsent(function, f -> new CallRecorder());
-        Services services = Services.create(new Config(stack.environmentOf(function)), stack.clock(), List.of(recorder));
+        Services services = Services.create(new Config(stack.environmentOf(function)), clock, List.of(recorder));
         RequestStreamHandler handler;
         try {
             handler = (RequestStreamHandler) Class.forName(TemplateFacts.function(function).handlerClassName())
@@ -261,9 +342,7 @@ class SampleEventsTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event.toString().getBytes(StandardCharsets.UTF_8)), out,
                 new LocalContext(function, 30, 1024));
-        Answer answer = new Answer(function, Json.parse(out.toString(StandardCharsets.UTF_8)));
-        answers.put(function, answer);
-        return answer;
+        return new Answer(function, Json.parse(out.toString(StandardCharsets.UTF_8)));
     }
 
     private void generated(String... aidedCodes) {

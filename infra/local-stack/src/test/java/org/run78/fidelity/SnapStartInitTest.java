@@ -44,12 +44,12 @@ class SnapStartInitTest {
     }
 
     @Test
-    void everyTableAFunctionIsGivenIsReadAtInitSoNoneIsGivenForNothing() {
+    void everyTableQueueAndTopicAFunctionIsGivenIsReadAtInitSoNoneIsGivenForNothing() {
         List<String> lazy = new ArrayList<>();
         for (ServerlessFunction f : TemplateFacts.functions()) {
             f.environmentVariables().forEach((name, value) -> {
                 String id = TemplateFacts.referencedId(value);
-                if (id == null || !"AWS::DynamoDB::Table".equals(TemplateFacts.type(id))) {
+                if (!TemplateFacts.isTableQueueOrTopic(id)) {
                     return;
                 }
                 Map<String, String> env = new HashMap<>(SharedMoto.environmentOf(f.logicalId()));

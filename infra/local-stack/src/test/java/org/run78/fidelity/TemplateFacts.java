@@ -42,6 +42,11 @@ final class TemplateFacts {
         return resource == null ? null : String.valueOf(resource.get("Type"));
     }
 
+    /** A resource a function's environment names only if it uses it, as its policy may grant on it then. */
+    static boolean isTableQueueOrTopic(String logicalId) {
+        return logicalId != null && List.of("AWS::DynamoDB::Table", "AWS::SQS::Queue", "AWS::SNS::Topic").contains(String.valueOf(type(logicalId)));
+    }
+
     static Map<String, Object> properties(String logicalId) {
         return map(resources().get(logicalId).get("Properties"));
     }

@@ -95,7 +95,8 @@ class ProvisionerTest {
         ProvisionedResources created = SharedMoto.resetToTemplate();
         Map<String, String> env = SharedMoto.environmentOf("DonateFunction");
         assertEquals(created.table("LedgerTable").name(), env.get("LEDGER_TABLE"));
-        assertEquals(created.queue("DonationQueue").url(), env.get("DONATION_QUEUE_URL"));
+        assertEquals(created.topic("DonationTopic").arn(), env.get("DONATION_TOPIC_ARN"));
+        assertEquals(created.queue("DonationQueue").url(), SharedMoto.environmentOf("FinalizeFunction").get("DONATION_QUEUE_URL"));
         assertEquals(SharedMoto.endpoint().toString(), env.get("AWS_ENDPOINT_URL"));
         assertEquals("us-east-1", env.get("AWS_REGION"));
     }

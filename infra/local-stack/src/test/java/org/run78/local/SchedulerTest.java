@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,5 +88,25 @@ class SchedulerTest {
         List<RecordingScheduleHandler.Call> calls = RecordingScheduleHandler.callsOf("ReminderFunction");
         assertEquals(before + 1, calls.size());
         assertEquals("{\"reminder\":\"evening\"}", calls.get(calls.size() - 1).event().toString());
+    }
+
+    @Test
+    void the_project_s_finalize_schedule_takes_its_name_from_the_stack_so_two_stacks_do_not_clash() {
+        SamTemplate project = SamTemplate.load(ProjectTemplate.find());
+        Intrinsics intrinsics = new Intrinsics(project, Map.of(), new Intrinsics.Resources() {
+            @Override
+            public String ref(String logicalId) {
+                throw new AssertionError("a schedule's properties name no resource: " + logicalId);
+            }
+
+            @Override
+            public String attribute(String logicalId, String attribute) {
+                throw new AssertionError("a schedule's properties name no resource: " + logicalId);
+            }
+        });
+        List<Scheduler.Target> finalize = Scheduler.targetsOf(project, intrinsics, Instant.parse("2019-06-26T00:00:00Z"))
+                .stream().filter(t -> t.functionName().equals("FinalizeFunction")).toList();
+        assertEquals(List.of("arn:aws:scheduler:us-east-1:123456789012:schedule/default/" + Intrinsics.STACK_NAME + "-finalize"),
+                finalize.stream().map(Scheduler.Target::resourceArn).toList());
     }
 }
