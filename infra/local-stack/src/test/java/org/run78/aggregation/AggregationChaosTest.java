@@ -47,8 +47,9 @@ class AggregationChaosTest {
                 Clock.fixed(Instant.parse("2019-07-01T04:00:00Z"), ZoneOffset.UTC), List.of(faults));
         AggregateHandler aggregate = new AggregateHandler(services);
         SqsClient sqs = SharedMoto.sqs();
-        String queueUrl = h.env.get("DONATION_QUEUE_URL");
-        DonationEvents publisher = new SnsDonationEvents(services.sns(), h.env.get("DONATION_TOPIC_ARN"));
+        // What the donate function publishes to, and the aggregate function's queue behind it.
+        String queueUrl = h.resources.queue("DonationQueue").url();
+        DonationEvents publisher = new SnsDonationEvents(services.sns(), h.resources.topic("DonationTopic").arn());
         faults.failRandomly(FAULT_RATE);
 
         int donations = 0;

@@ -33,6 +33,7 @@ import org.run78.domain.campaign.Campaign;
 import org.run78.domain.donation.Donation;
 import org.run78.domain.session.UserIds;
 import org.run78.handlers.AggregateHandler;
+import org.run78.local.ProvisionedResources;
 import org.run78.local.SharedMoto;
 import org.run78.store.DynamoDonationLedger;
 import org.run78.store.Keys;
@@ -50,9 +51,10 @@ final class AggregationHarness {
 
     final Map<String, String> env;
     final DynamoDonationLedger ledger;
+    final ProvisionedResources resources;
 
     AggregationHarness() {
-        SharedMoto.resetToTemplate();
+        resources = SharedMoto.resetToTemplate();
         env = SharedMoto.environmentOf("AggregateFunction");
         ledger = new DynamoDonationLedger(SharedMoto.dynamoDb(), env.get("LEDGER_TABLE"));
     }
