@@ -12,7 +12,6 @@ import org.run78.store.DynamoFinalReports;
 import org.run78.store.DynamoFinalStandings;
 import org.run78.store.DynamoLedgerScan;
 import org.run78.store.DynamoProfileTotals;
-import org.run78.store.DynamoTopDonors;
 import org.run78.store.DynamoTotalsCorrector;
 import org.run78.store.DynamoUncountedDonations;
 
@@ -46,7 +45,6 @@ final class FinalizationWiring {
                 new DynamoLedgerScan(s.dynamo(), ledger, segments, progressEvery),
                 new DynamoProfileTotals(s.dynamo(), users, segments, progressEvery),
                 new DynamoTotalsCorrector(s.dynamo(), state, users),
-                new DynamoTopDonors(s.dynamo(), users),
                 new DynamoFinalStandings(s.dynamo(), state),
                 reports,
                 reports,

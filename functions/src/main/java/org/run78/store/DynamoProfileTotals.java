@@ -28,11 +28,12 @@ public final class DynamoProfileTotals implements ProfileTotals {
     public <S extends Consumer<StoredUserTotal>> List<S> scan(Supplier<S> sinkPerSegment) {
         return scan.run(usersTable, b -> b
                         .filterExpression("#sk = :profile")
-                        .projectionExpression("#pk, countedSteps, donations")
+                        .projectionExpression("#pk, countedSteps, donations, displayName")
                         .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
                         .expressionAttributeValues(Map.of(":profile", s(Keys.PROFILE_SK))),
                 sinkPerSegment,
-                (sink, item) -> sink.accept(new StoredUserTotal(userId(item), counts(item))));
+                (sink, item) -> sink.accept(new StoredUserTotal(userId(item), counts(item),
+                        Items.optionalString(item, "displayName").orElse(null))));
     }
 
     static String userId(Map<String, AttributeValue> item) {

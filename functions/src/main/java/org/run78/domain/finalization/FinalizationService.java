@@ -13,7 +13,6 @@ import java.util.Set;
 
 import org.run78.domain.aggregation.AggregationService;
 import org.run78.domain.aggregation.DonationCounter;
-import org.run78.domain.aggregation.TopDonors;
 import org.run78.domain.aggregation.Totals;
 import org.run78.domain.aggregation.UncountedDonations;
 import org.run78.domain.campaign.Campaign;
@@ -61,7 +60,7 @@ public final class FinalizationService {
     }
 
     public record Ports(AggregationService aggregation, DonationCounter counter, UncountedDonations uncounted,
-                        LedgerScan ledger, ProfileTotals profiles, TotalsCorrector corrector, TopDonors topDonors,
+                        LedgerScan ledger, ProfileTotals profiles, TotalsCorrector corrector,
                         FinalStandings standings, FinalReports reports, CampaignStatus status, QueueDepth queue,
                         FinalClaims claims, FinalizationJournal journal, Pause pause) {}
 
@@ -121,7 +120,7 @@ public final class FinalizationService {
 
         List<Drift> corrections = new ArrayList<>();
         Totals stored = reconcileTotals(ledger, corrections);
-        List<ProfileCheck> profileSegments = ports.profiles().scan(() -> new ProfileCheck(ledger));
+        List<ProfileCheck> profileSegments = ports.profiles().scan(() -> new ProfileCheck(ledger, campaign.topDonors()));
         journal("finalize.profiles_read", "profiles", profileSegments.stream().mapToLong(ProfileCheck::profiles).sum());
         for (Drift drift : ProfileCheck.userDrifts(ledger, profileSegments)) {
             correct(drift).ifPresent(corrections::add);
@@ -145,7 +144,7 @@ public final class FinalizationService {
         }
 
         ports.standings().freeze(new LeaderboardSnapshot(now, ledger.regionSteps(), generatedAt,
-                ports.topDonors().top(campaign.topDonors()), true));
+                ProfileCheck.topDonors(ledger, profileSegments, campaign.topDonors()), true));
 
         FinalReport report = FinalReport.build(campaign, now, ledger, generatedAt, ports.claims().all(),
                 new FinalReport.Reconciliation(countedNow, corrections.size(), marked.size(), drain.drained(),

@@ -1,4 +1,4 @@
 package org.run78.domain.finalization;
 
-/** A user's counted totals as stored on the profile (absent attributes are zero). */
-public record StoredUserTotal(String userId, Counts counts) {}
+/** A user's profile as the finalizer reads it: the counted totals as stored (absent attributes are zero), and the name chosen (null if none). */
+public record StoredUserTotal(String userId, Counts counts, String displayName) {}

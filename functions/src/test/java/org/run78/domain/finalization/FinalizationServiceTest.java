@@ -186,7 +186,7 @@ class FinalizationServiceTest {
         // The second run had read "no report" before the first published: simulated by publishing in between.
         FinalReport ours = new FinalizationService(CAMPAIGN, new FinalizationService.Ports(
                 sameStore.ports(List::of, journal).aggregation(), sameStore, sameStore, sameStore, sameStore.profiles(), sameStore,
-                sameStore, sameStore, new FinalReports() {
+                sameStore, new FinalReports() {
                     @Override
                     public java.util.Optional<FinalReport> published() {
                         return java.util.Optional.empty();
@@ -222,7 +222,7 @@ class FinalizationServiceTest {
         };
         FinalizationService.Ports ports = store.ports(List::of, journal);
         FinalizationService.Ports settingBack = new FinalizationService.Ports(ports.aggregation(), ports.counter(),
-                ports.uncounted(), ports.ledger(), ports.profiles(), ports.corrector(), ports.topDonors(), ports.standings(),
+                ports.uncounted(), ports.ledger(), ports.profiles(), ports.corrector(), ports.standings(),
                 ports.reports(), ports.status(), ports.queue(), ports.claims(), ports.journal(),
                 d -> now[0] = END.minusSeconds(3_600)); // a simulated clock set back, as the local stack's can be
         DomainException e = assertThrows(DomainException.class,

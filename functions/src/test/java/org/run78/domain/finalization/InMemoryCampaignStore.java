@@ -42,6 +42,8 @@ final class InMemoryCampaignStore implements DonationCounter, UncountedDonations
     final Map<String, Long> aidedSteps = new TreeMap<>();
     final Map<String, Instant> generatedAt = new TreeMap<>();
     final Map<String, Counts> users = new TreeMap<>();
+    /** Display names chosen, by user. */
+    final Map<String, String> names = new TreeMap<>();
     final Map<String, Deltas> pendingDeltas = new LinkedHashMap<>();
     final List<String> writes = new ArrayList<>();
     final Deque<Long> queueAnswers = new ArrayDeque<>();
@@ -67,7 +69,7 @@ final class InMemoryCampaignStore implements DonationCounter, UncountedDonations
     FinalizationService.Ports ports(FinalClaims claims, List<String> journal) {
         org.run78.domain.aggregation.AggregationService aggregation = new org.run78.domain.aggregation.AggregationService(
                 campaign, this, this, this, java.time.Clock.systemUTC());
-        return new FinalizationService.Ports(aggregation, this, this, this, profiles(), this, this, this, this, this, this,
+        return new FinalizationService.Ports(aggregation, this, this, this, profiles(), this, this, this, this, this,
                 claims, (event, kv) -> journal.add(event), sleeps::add);
     }
 
@@ -148,7 +150,7 @@ final class InMemoryCampaignStore implements DonationCounter, UncountedDonations
             @Override
             public <S extends Consumer<StoredUserTotal>> List<S> scan(Supplier<S> sinkPerSegment) {
                 S sink = sinkPerSegment.get();
-                users.forEach((u, c) -> sink.accept(new StoredUserTotal(u, c)));
+                users.forEach((u, c) -> sink.accept(new StoredUserTotal(u, c, names.get(u))));
                 return List.of(sink);
             }
         };

@@ -15,6 +15,8 @@ import org.run78.app.CampaignFile;
 import org.run78.domain.aggregation.Totals;
 import org.run78.domain.campaign.Campaign;
 import org.run78.domain.donation.Donation;
+import org.run78.domain.leaderboard.LeaderboardSnapshot;
+import org.run78.domain.profile.DisplayName;
 
 class ReconciliationArithmeticTest {
     static final Campaign CAMPAIGN = CampaignFile.load("campaigns/2019.json");
@@ -126,18 +128,34 @@ class ReconciliationArithmeticTest {
     @Test
     void aUserWhoseTotalWasCountedTwiceIsADriftAndSoIsADonorWithNoProfileTotalAtAll() {
         LedgerSums sums = LedgerSums.of(LEDGER);
-        ProfileCheck segmentA = new ProfileCheck(sums);
-        ProfileCheck segmentB = new ProfileCheck(sums);
-        segmentA.accept(new StoredUserTotal("u1", new Counts(52_000, 4)));  // doubled
-        segmentB.accept(new StoredUserTotal("u2", new Counts(9_000, 1)));   // right
-        segmentB.accept(new StoredUserTotal("u7", new Counts(3_000, 1)));   // no donation in the ledger
-        segmentB.accept(new StoredUserTotal("u8", Counts.ZERO));            // logged in, never donated: fine
+        ProfileCheck segmentA = new ProfileCheck(sums, 50);
+        ProfileCheck segmentB = new ProfileCheck(sums, 50);
+        segmentA.accept(new StoredUserTotal("u1", new Counts(52_000, 4), null));  // doubled
+        segmentB.accept(new StoredUserTotal("u2", new Counts(9_000, 1), null));   // right
+        segmentB.accept(new StoredUserTotal("u7", new Counts(3_000, 1), null));   // no donation in the ledger
+        segmentB.accept(new StoredUserTotal("u8", Counts.ZERO, null));            // logged in, never donated: fine
         List<Drift> drifts = ProfileCheck.userDrifts(sums, List.of(segmentA, segmentB));
         assertEquals(List.of(
                 new Drift(Drift.Scope.USER, "u1", new Counts(52_000, 4), new Counts(26_000, 2)),
                 new Drift(Drift.Scope.USER, "u7", new Counts(3_000, 1), Counts.ZERO),
                 new Drift(Drift.Scope.USER, "u3", Counts.ZERO, new Counts(12_345, 1))), drifts);
         assertEquals(3, segmentB.profiles());
+    }
+
+    @Test
+    void theFinalTopDonorsAreRankedByTheLedgersTotalsNotTheStoredOnesUnderTheNamesTheyChose() {
+        LedgerSums sums = LedgerSums.of(LEDGER);
+        ProfileCheck segmentA = new ProfileCheck(sums, 2);
+        ProfileCheck segmentB = new ProfileCheck(sums, 2);
+        segmentA.accept(new StoredUserTotal("u1", new Counts(52_000, 4), "跑者阿丽"));    // stored twice over
+        segmentB.accept(new StoredUserTotal("u2", new Counts(900_000, 1), "Bob"));      // stored far too high
+        segmentB.accept(new StoredUserTotal("u7", new Counts(3_000, 1), "NoDonation")); // no donation in the ledger
+        // u3 donated 12,345 but has no profile at all: shown under the neutral default.
+
+        List<LeaderboardSnapshot.TopDonor> top = ProfileCheck.topDonors(sums, List.of(segmentA, segmentB), 2);
+
+        assertEquals(List.of(new LeaderboardSnapshot.TopDonor("跑者阿丽", 26_000),
+                new LeaderboardSnapshot.TopDonor(DisplayName.shown(null), 12_345)), top);
     }
 
     @Test

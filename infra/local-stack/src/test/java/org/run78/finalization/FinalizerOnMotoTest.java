@@ -341,6 +341,32 @@ class FinalizerOnMotoTest {
     }
 
     @Test
+    void theFrozenTopDonorsAreTheLedgersUnderTheNamesChosenEvenWhereAStoredTotalDrifted() {
+        FinalizationKit kit = new FinalizationKit();
+        List<Donation> donations = kit.recorded(6, 2);
+        kit.counted(donations);
+        Donation modest = donations.get(0);
+        // Planted: one donor's stored total inflated far above everyone's (the index would rank them first).
+        kit.set("USERS_TABLE", Keys.userPk(modest.userId()), Keys.PROFILE_SK, "countedSteps", 5_000_000);
+        Map<String, Long> ledgerTotals = new TreeMap<>();
+        kit.ledgerSums().users().forEach((u, d) -> ledgerTotals.put(u, d.countedSteps()));
+        String best = ledgerTotals.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        kit.dynamo.updateItem(u -> u.tableName(kit.env.get("USERS_TABLE"))
+                .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.userPk(best)), Keys.SK, AttributeValue.fromS(Keys.PROFILE_SK)))
+                .updateExpression("SET displayName = :name")
+                .expressionAttributeValues(Map.of(":name", AttributeValue.fromS("领跑者"))));
+
+        Instant at = END.plusSeconds(60);
+        finalizeAt(kit, at);
+
+        Leaderboard board = kit.services(at.plusSeconds(5)).leaderboard().current();
+        List<Long> expected = ledgerTotals.values().stream().sorted(java.util.Comparator.reverseOrder()).toList();
+        assertEquals(expected, board.topDonors().stream().map(Leaderboard.DonorStanding::steps).toList(),
+                "every donor once, at the ledger's total, best first");
+        assertEquals("领跑者", board.topDonors().get(0).displayName());
+    }
+
+    @Test
     void theSampleEventsDriveTheFinalizerAndTheReportAsSamLocalInvokeWould() throws Exception {
         FinalizationKit kit = new FinalizationKit();
         kit.counted(kit.recorded(4, 1));
