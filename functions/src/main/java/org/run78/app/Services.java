@@ -100,7 +100,9 @@ public final class Services {
         this.companies = new Lazy<>(() -> new org.run78.domain.company.CompanyService(
                 new org.run78.store.DynamoCompanies(dynamo.get(), config.require("COMPANIES_TABLE")), clock));
         this.projects = new Lazy<>(() -> new org.run78.domain.project.ProjectService(campaign.get(),
-                new org.run78.store.DynamoProjects(dynamo.get(), config.require("COMPANIES_TABLE")),
+                new org.run78.store.CachedProjectList(
+                        new org.run78.store.DynamoProjects(dynamo.get(), config.require("COMPANIES_TABLE")),
+                        Duration.parse(config.optional("PROJECTS_CACHE").orElse("PT1S"))),
                 new org.run78.store.DynamoAidedProgress(dynamo.get(), config.require("STATE_TABLE")), clock));
         this.claims = new Lazy<>(() -> new org.run78.domain.claim.ClaimService(campaign.get(),
                 new org.run78.store.DynamoClaims(dynamo.get(), config.require("COMPANIES_TABLE")),

@@ -12,32 +12,18 @@ import org.run78.domain.leaderboard.LeaderboardSnapshots;
  * same item, and one read a second per container keeps it off a hot key while staying fresh.
  */
 public final class CachedLeaderboardSnapshots implements LeaderboardSnapshots {
-    private final LeaderboardSnapshots source;
-    private final long ttlNanos;
-    private final LongSupplier nanoTime;
-    private volatile Cached cached;
-
-    private record Cached(Optional<LeaderboardSnapshot> snapshot, long readAtNanos) {}
+    private final PerContainerCache<Optional<LeaderboardSnapshot>> cache;
 
     public CachedLeaderboardSnapshots(LeaderboardSnapshots source, Duration ttl) {
         this(source, ttl, System::nanoTime);
     }
 
     CachedLeaderboardSnapshots(LeaderboardSnapshots source, Duration ttl, LongSupplier nanoTime) {
-        this.source = source;
-        this.ttlNanos = ttl.toNanos();
-        this.nanoTime = nanoTime;
+        this.cache = new PerContainerCache<>(source::latest, ttl, nanoTime);
     }
 
     @Override
     public Optional<LeaderboardSnapshot> latest() {
-        Cached c = cached;
-        long now = nanoTime.getAsLong();
-        if (c != null && now - c.readAtNanos() < ttlNanos) {
-            return c.snapshot();
-        }
-        Optional<LeaderboardSnapshot> fresh = source.latest();
-        cached = new Cached(fresh, now);
-        return fresh;
+        return cache.get();
     }
 }

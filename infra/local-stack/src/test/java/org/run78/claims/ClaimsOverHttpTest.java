@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.run78.local.AwsClients;
+import org.run78.local.Eventually;
 import org.run78.local.LocalStack;
 import org.run78.local.SharedLocalStack;
 
@@ -306,7 +307,16 @@ class ClaimsOverHttpTest {
         ClaimPlatform.require(platform.report(picc, "620000", GOOD_DELIVERY), 201);
 
         platform.clockAt("2019-11-08T18:00:01+08:00");
-        JsonNode after = platform.project("620000").get("claims");
+        // The public list is cached a second per container: PICC's delivery shows within it.
+        JsonNode after = Eventually.value("PICC's delivery in the project list", () -> {
+            JsonNode listed = platform.project("620000").get("claims");
+            for (JsonNode c : listed) {
+                if (c.get("companyCode").asText().equals("PICC") && c.get("status").asText().equals("delivered")) {
+                    return listed;
+                }
+            }
+            return null;
+        });
         JsonNode piccClaim = after.get(0).get("companyCode").asText().equals("PICC") ? after.get(0) : after.get(1);
         JsonNode cpicClaim = after.get(0).get("companyCode").asText().equals("CPIC") ? after.get(0) : after.get(1);
         assertFalse(piccClaim.get("overdue").asBoolean(), "delivered in time");

@@ -21,7 +21,10 @@ import org.run78.handlers.ProjectReportHandler;
 import org.run78.handlers.ProjectsHandler;
 import org.run78.local.ProvisionedResources;
 import org.run78.local.SharedMoto;
+import org.run78.testing.CallRecorder;
 import org.run78.testing.HttpApiV2Events;
+
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * The four company functions as Lambda runs them: API Gateway HTTP API v2 event JSON in, the
@@ -185,5 +188,24 @@ class CompanyHandlersTest {
         for (String function : List.of("ClaimFunction", "ProjectsFunction", "ProjectReportFunction")) {
             assertTrue(!SharedMoto.environmentOf(function).containsKey("ADMIN_TOKEN"), function);
         }
+    }
+
+    @Test
+    void publicRequestsForTheProjectListReadTheClaimedProjectsOnceASecondPerContainer() {
+        CallRecorder calls = new CallRecorder();
+        ProjectsHandler watched = new ProjectsHandler(Services.create(
+                new Config(SharedMoto.environmentOf("ProjectsFunction")), clock, List.of(calls)));
+        int requests = 100;
+        long started = System.nanoTime();
+        for (int i = 0; i < requests; i++) {
+            assertEquals(200, HttpApiV2Events.invoke(watched,
+                    HttpApiV2Events.event("GET", "/v1/projects", "/v1/projects", Map.of(), null, null, false)).statusCode());
+        }
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+        long projectQueries = calls.requests().stream().filter(r -> r instanceof QueryRequest).count();
+        System.out.printf("projects: %d requests in %d ms -> %d queries of the claimed projects, %d calls in all%n",
+                requests, elapsedMillis, projectQueries, calls.requests().size());
+        assertTrue(projectQueries >= 1 && projectQueries <= 1 + elapsedMillis / 1000,
+                projectQueries + " queries in " + elapsedMillis + " ms");
     }
 }
